@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+/**
+ * The command line. Only argument parsing and printing live under src/cli; this is the one
+ * place that calls process.exit. Each command registers itself from its own file and loads
+ * heavy modules (ajv, got, express) only inside its action, so `cswm events` starts fast.
+ */
+import { Command } from 'commander';
+import { registerCommands } from './commands/index.js';
+import { exitWithError } from './output.js';
+import { version } from './version.js';
+
+export async function main(argv: string[]): Promise<void> {
+  const program = new Command();
+  program
+    .name('cswm')
+    .description("Plays the CrowdSec Console's webhook notifications for people who build receivers.")
+    .version(version, '-V, --version')
+    .option('--debug', 'show stack traces of unexpected errors')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ outputError: (text, write) => write(text) })
+    .exitOverride();
+  registerCommands(program);
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    exitWithError(error, argv.includes('--debug'));
+  }
+}
+
+await main(process.argv);

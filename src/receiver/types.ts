@@ -1,0 +1,116 @@
+/**
+ * The mock receiver's data: behaviours as data (what to do), kept apart from the express
+ * app that does it, so scenarios and reports can describe a fault without running it.
+ */
+import type { TlsMode } from './certs.js';
+
+/** One way of answering (or not answering) a delivery. */
+export type Fault =
+  /** Statuses by attempt order for the same event (or request order): `503,503,200`; the last repeats. */
+  | { type: 'status'; statuses: number[]; location?: string }
+  /** Wait, then answer with `status` (default 200). */
+  | { type: 'delay'; delayMs: number; status?: number }
+  /** Never answer; the socket stays open until the client gives up. */
+  | { type: 'hang' }
+  /** Read the request, then destroy the socket without a response. */
+  | { type: 'reset' }
+  /** Write bytes that are not HTTP, then close. */
+  | { type: 'malformed' }
+  /** Answer 200 with a large streamed body. */
+  | { type: 'huge-body'; bytes: number }
+  /** Record the delivery as processed, then destroy the socket before answering. */
+  | { type: 'drop-response' };
+
+export type FaultType = Fault['type'];
+
+/** When a fault applies. With no match it applies to every delivery. */
+export interface FaultRule {
+  fault: Fault;
+  /** Only requests to this path. */
+  path?: string;
+  /** Only events of this type. */
+  eventType?: string;
+  /** Only the first N matching requests; afterwards the reference behaviour (200). */
+  times?: number;
+}
+
+export type ReceiverAuth =
+  | { type: 'header'; name: string; value: string }
+  | { type: 'basic'; username: string; password: string };
+
+export interface ReceiverOptions {
+  /** @default '127.0.0.1' */
+  host?: string;
+  /** 0 picks a free port. @default 8080 */
+  port?: number;
+  /** TLS off (default), a generated mode, or the user's certificate. */
+  tls?: TlsMode | { certPem: string; keyPem: string };
+  faults?: FaultRule[];
+  auth?: ReceiverAuth;
+  /** Status for missing or wrong credentials. @default 401 */
+  authFailureStatus?: 401 | 403;
+  /** Forward each delivery to this URL (after the fault, if any lets it through). */
+  proxy?: { upstream: string; insecure?: boolean; ca?: string | string[] };
+  /** Write CA files (public and private CA) to this directory when TLS is generated. */
+  caDir?: string;
+  /** Keep at most this many recorded deliveries (oldest dropped). @default 10000 */
+  maxRecords?: number;
+}
+
+/** What the receiver did with one request. */
+export type Response =
+  | { type: 'status'; status: number }
+  | { type: 'fault'; fault: FaultType }
+  | { type: 'proxied'; status: number }
+  | { type: 'unauthorized'; status: number };
+
+export interface RecordedDelivery {
+  /** 1-based order of arrival. */
+  seq: number;
+  receivedAt: string;
+  method: string;
+  path: string;
+  /** Request headers with every auth value redacted. */
+  headers: Record<string, string>;
+  /** The body as text (capped at 1 MiB). */
+  body: string;
+  /** Parsed JSON, or undefined when the body is not JSON. */
+  payload?: unknown;
+  eventType: string | null;
+  eventId: string | null;
+  /** `wrapped` or `flat` (blocking_safe_ip may come either way); null when not recognised. */
+  form: 'wrapped' | 'flat' | null;
+  valid: boolean;
+  errors: { path: string; rule: string; message: string }[];
+  /** True when this event_id had been recorded before. */
+  duplicate: boolean;
+  /** Authorised (or no auth configured). */
+  authorized: boolean;
+  response: Response;
+}
+
+export interface Receiver {
+  /** Base URL, e.g. `http://127.0.0.1:43123`. */
+  readonly url: string;
+  readonly port: number;
+  readonly host: string;
+  /** Generated TLS material (CA certificates to trust), when TLS is generated. */
+  readonly tls?: {
+    mode: TlsMode;
+    publicCaPem: string;
+    privateCaPem: string;
+    caFiles?: { public: string; private: string };
+  };
+  /** Every recorded delivery, oldest first (a copy). */
+  deliveries(): RecordedDelivery[];
+  /** Forgets every recorded delivery and seen event_id. */
+  clear(): void;
+  /** Changes behaviour while running. */
+  setFaults(rules: FaultRule[]): void;
+  /** Calls `listener` for each new recorded delivery; returns an unsubscribe function. */
+  onDelivery(listener: (delivery: RecordedDelivery) => void): () => void;
+  /** Resolves when at least `count` deliveries are recorded, rejects after `timeoutMs`. */
+  waitForDeliveries(count: number, timeoutMs?: number): Promise<RecordedDelivery[]>;
+  /** Stops listening; in-flight requests finish first (hanging ones are cut). */
+  close(): Promise<void>;
+}
