@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import { InvalidOptionError } from '../errors.js';
+import { redactHeaders } from '../util/redact.js';
+import type { Auth } from './types.js';
+
+/** The package version, read once (two levels up from src/delivery or dist/delivery). */
+const version: string = (() => {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+    return String((pkg as { version?: unknown }).version ?? '0.0.0');
+  } catch {
+    return '0.0.0';
+  }
+})();
+
+/**
+ * Names this project and its version: the Console's own User-Agent is undocumented, and a
+ * receiver's logs should show plainly that these requests came from a mock.
+ */
+export const USER_AGENT = `crowdsec-webhook-mock/${version} (+https://www.npmjs.com/package/crowdsec-webhook-mock)`;
+
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/** What is sent with every attempt, and the values that must never leave the process. */
+export interface RequestIdentity {
+  /** Headers as sent (credentials included). */
+  headers: Record<string, string>;
+  /** The same headers with credentials redacted, for records. */
+  redactedHeaders: Record<string, string>;
+  /** Every secret value, for scrubbing free text (errors, echoed bodies). */
+  secrets: string[];
+}
+
+/**
+ * Builds the request headers: JSON content type, our User-Agent, and the auth the webhook is
+ * configured with. No signature and no delivery-id header: the Console documents none, and a
+ * receiver's idempotency key is `details.event_id`.
+ */
+export function buildRequestIdentity(auth: Auth | undefined): RequestIdentity {
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    'user-agent': USER_AGENT,
+  };
+  const secrets: string[] = [];
+  const secretNames: string[] = [];
+  if (auth?.type === 'bearer') {
+    assertHeaderValue('bearer token', auth.token);
+    headers.authorization = `Bearer ${auth.token}`;
+    secrets.push(auth.token, headers.authorization);
+  } else if (auth?.type === 'basic') {
+    assertHeaderValue('basic user', auth.username);
+    assertHeaderValue('basic password', auth.password);
+    if (auth.username.includes(':')) {
+      throw new InvalidOptionError('basic auth: the user name cannot contain ":" (write USER:PASS)');
+    }
+    const token = Buffer.from(`${auth.username}:${auth.password}`, 'utf8').toString('base64');
+    headers.authorization = `Basic ${token}`;
+    secrets.push(auth.password, token);
+  } else if (auth?.type === 'header') {
+    if (!TOKEN.test(auth.name)) {
+      throw new InvalidOptionError(
+        `header name "${auth.name.slice(0, 40)}" is not a valid HTTP header name (letters, digits and !#$%&'*+.^_\`|~- only)`,
+      );
+    }
+    assertHeaderValue(`header ${auth.name}`, auth.value);
+    const name = auth.name.toLowerCase();
+    if (name === 'content-type' || name === 'user-agent' || name === 'content-length' || name === 'host') {
+      throw new InvalidOptionError(
+        `header ${auth.name} cannot carry auth (it is set by the delivery itself); choose another name such as Authorization or X-Api-Key`,
+      );
+    }
+    headers[name] = auth.value;
+    secrets.push(auth.value);
+    secretNames.push(name);
+  }
+  return { headers, redactedHeaders: redactHeaders(headers, secretNames), secrets };
+}
+
+function assertHeaderValue(what: string, value: string): void {
+  if (typeof value !== 'string' || value === '' || /[\r\n\0]/.test(value)) {
+    throw new InvalidOptionError(`${what}: the value must be non-empty text on one line`);
+  }
+}
+
+/**
+ * Takes user:password out of a destination URL. Like Go's net/http client (the Console's
+ * likely transport), credentials written in the URL are sent as Basic auth; the URL itself is
+ * then sent and shown without them. Combined with another auth option it is ambiguous, so it
+ * is refused.
+ */
+export function splitUrlCredentials(url: URL, auth: Auth | undefined): { url: URL; auth: Auth | undefined } {
+  if (url.username === '' && url.password === '') return { url, auth };
+  if (auth) {
+    throw new InvalidOptionError(
+      'the URL carries a user and password and another auth option is given; keep one (remove user:pass@ from the URL, or drop --header/--bearer/--basic)',
+    );
+  }
+  const clean = new URL(url.href);
+  const username = decodeURIComponent(url.username);
+  const password = decodeURIComponent(url.password);
+  clean.username = '';
+  clean.password = '';
+  return { url: clean, auth: { type: 'basic', username, password } };
+}
