@@ -34,6 +34,8 @@ export const ErrorCodes = {
   INVALID_CERTIFICATE: 'ERR_INVALID_CERTIFICATE',
   /** A receiver could not listen (port in use, permission denied). */
   LISTEN_FAILED: 'ERR_LISTEN_FAILED',
+  /** Waiting for something (deliveries at a receiver) took longer than allowed. */
+  WAIT_TIMEOUT: 'ERR_WAIT_TIMEOUT',
   /** Docker or a container is not usable for the testcontainers helper. */
   CONTAINER: 'ERR_CONTAINER',
   /** A generator bug: an event it built does not validate. Never expected; reported, never hidden. */

@@ -41,7 +41,11 @@ export type ReceiverAuth =
 export interface ReceiverOptions {
   /** @default '127.0.0.1' */
   host?: string;
-  /** 0 picks a free port. @default 8080 */
+  /**
+   * 0 picks a free port (read it back from `receiver.port`). The library defaults to 0 so tests
+   * never collide; `cswm receive` defaults to 8080, a port the Console calls.
+   * @default 0
+   */
   port?: number;
   /** TLS off (default), a generated mode, or the user's certificate. */
   tls?: TlsMode | { certPem: string; keyPem: string };
@@ -55,6 +59,11 @@ export interface ReceiverOptions {
   caDir?: string;
   /** Keep at most this many recorded deliveries (oldest dropped). @default 10000 */
   maxRecords?: number;
+  /**
+   * How long close() lets in-flight requests finish before cutting their connections.
+   * @default 10000
+   */
+  closeTimeoutMs?: number;
 }
 
 /** What the receiver did with one request. */
@@ -82,11 +91,15 @@ export interface RecordedDelivery {
   form: 'wrapped' | 'flat' | null;
   valid: boolean;
   errors: { path: string; rule: string; message: string }[];
-  /** True when this event_id had been recorded before. */
+  /** True when this event_id had been recorded before (whatever the earlier answer was). */
   duplicate: boolean;
   /** Authorised (or no auth configured). */
   authorized: boolean;
   response: Response;
+  /** True when `body` was cut at 1 MiB. */
+  bodyTruncated?: boolean;
+  /** Proxy mode: the upstream's status (also when the sender's response was dropped). */
+  upstreamStatus?: number;
 }
 
 export interface Receiver {

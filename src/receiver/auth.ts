@@ -1,0 +1,53 @@
+/**
+ * Auth the receiver requires, checked in constant time: both sides are hashed to equal-length
+ * digests first, so neither the length nor the first differing byte of a guess leaks.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { ReceiverAuth } from './types.js';
+
+export interface AuthCheck {
+  /** Lower-case header name carrying the credential. */
+  headerName: string;
+  /** True when the request carries the right credential. */
+  check(headers: IncomingHttpHeaders): boolean;
+  /** Secret strings (for scrubbing free text). */
+  secrets: string[];
+}
+
+function digest(value: string): Buffer {
+  return createHash('sha256').update(value, 'utf8').digest();
+}
+
+export function makeAuthCheck(auth: ReceiverAuth): AuthCheck {
+  const headerName = auth.type === 'header' ? auth.name.toLowerCase() : 'authorization';
+  const expectedValue = auth.type === 'header' ? auth.value : `${auth.username}:${auth.password}`;
+  const expected = digest(expectedValue);
+  const secrets =
+    auth.type === 'header'
+      ? [auth.value, ...bearerToken(auth.value)]
+      : [auth.password, Buffer.from(expectedValue, 'utf8').toString('base64')];
+  return {
+    headerName,
+    secrets,
+    check(headers) {
+      const raw = headers[headerName];
+      const header = Array.isArray(raw) ? raw.join(', ') : raw;
+      const given = auth.type === 'header' ? header : basicCredentials(header);
+      // Compare even when missing, so a missing header costs the same time as a wrong one.
+      const same = timingSafeEqual(digest(given ?? ''), expected);
+      return same && given !== undefined;
+    },
+  };
+}
+
+/** `Basic dXNlcjpwYXNz` -> `user:pass` (the scheme is case-insensitive, RFC 7617). */
+function basicCredentials(header: string | undefined): string | undefined {
+  const match = header === undefined ? null : /^basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header);
+  return match ? Buffer.from(match[1] as string, 'base64').toString('utf8') : undefined;
+}
+
+function bearerToken(value: string): string[] {
+  const match = /^\w+\s+(\S.*)$/.exec(value);
+  return match ? [match[1] as string] : [];
+}

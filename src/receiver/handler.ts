@@ -1,0 +1,157 @@
+/**
+ * The delivery handler: reads the body, recognises and validates the event, records it, then
+ * answers as the fault rules decide (the reference behaviour when none applies).
+ */
+import type { Response as ExpressResponse, NextFunction, Request } from 'express';
+import { validateEvent } from '../events/validator.js';
+import { redactHeaders } from '../util/redact.js';
+import { type ActionContext, answer, runFault } from './actions.js';
+import { decide } from './faults.js';
+import { MAX_BODY_BYTES, MAX_RECORDED_BODY_CHARS, type Runtime } from './runtime.js';
+import type { RecordedDelivery, Response } from './types.js';
+
+interface Parsed {
+  body: Buffer;
+  tooLarge: boolean;
+}
+
+function readBody(req: Request, done: (parsed: Parsed) => void): void {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let tooLarge = false;
+  req.on('data', (chunk: Buffer) => {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) tooLarge = true;
+    else chunks.push(chunk);
+  });
+  req.on('end', () => {
+    done({ body: chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks), tooLarge });
+  });
+}
+
+type Validation = Pick<RecordedDelivery, 'eventType' | 'eventId' | 'form' | 'valid' | 'errors'>;
+
+function notJson(message: string): Validation {
+  return {
+    eventType: null,
+    eventId: null,
+    form: null,
+    valid: false,
+    errors: [{ path: '', rule: 'json', message }],
+  };
+}
+
+function inspect(text: string, tooLarge: boolean): { payload?: unknown; validation: Validation } {
+  if (tooLarge) return { validation: notJson(`the body is larger than ${MAX_BODY_BYTES} bytes`) };
+  if (text.length === 0) return { validation: notJson('the body is empty') };
+  let payload: unknown;
+  try {
+    payload = JSON.parse(text);
+  } catch {
+    return { validation: notJson('the body is not JSON') };
+  }
+  const result = validateEvent(payload);
+  return {
+    payload,
+    validation: {
+      eventType: result.eventType,
+      eventId: result.eventId,
+      form: result.form,
+      valid: result.valid,
+      errors: result.errors,
+    },
+  };
+}
+
+export function createDeliveryHandler(rt: Runtime) {
+  return (req: Request, res: ExpressResponse, _next: NextFunction): void => {
+    const receivedAt = new Date().toISOString();
+    res.on('finish', rt.onResponseDone);
+    res.on('close', rt.onResponseDone);
+    readBody(req, ({ body, tooLarge }) => {
+      const text = body.toString('utf8');
+      const { payload, validation } = inspect(text, tooLarge);
+      const authorized = rt.auth ? rt.auth.check(req.headers) : true;
+      const duplicate = rt.recorder.markSeen(validation.eventId);
+      let recorded = false;
+      const record = (response: Response, extra: { upstreamStatus?: number } = {}) => {
+        if (recorded) return;
+        recorded = true;
+        const delivery: RecordedDelivery = {
+          seq: rt.recorder.nextSeq(),
+          receivedAt,
+          method: req.method,
+          path: req.originalUrl,
+          headers: redactHeaders(req.headers, rt.secretHeaderNames),
+          body: text.length > MAX_RECORDED_BODY_CHARS ? text.slice(0, MAX_RECORDED_BODY_CHARS) : text,
+          ...(payload !== undefined ? { payload } : {}),
+          ...validation,
+          duplicate,
+          authorized,
+          response,
+          ...(text.length > MAX_RECORDED_BODY_CHARS ? { bodyTruncated: true } : {}),
+          ...extra,
+        };
+        rt.recorder.add(delivery);
+      };
+      const ctx: ActionContext = {
+        req,
+        res,
+        rt,
+        body,
+        record,
+        answerReference: () => answerReference(ctx, payload !== undefined, tooLarge),
+      };
+      if (!authorized) {
+        record({ type: 'unauthorized', status: rt.authFailureStatus });
+        const scheme =
+          rt.auth?.headerName === 'authorization' ? { 'www-authenticate': 'Basic realm="cswm"' } : {};
+        answer(ctx, rt.authFailureStatus, rt.authFailureStatus === 401 ? scheme : {});
+        return;
+      }
+      const decision = decide(rt.states, {
+        path: req.path,
+        eventType: validation.eventType,
+        eventId: validation.eventId,
+      });
+      if (decision.fault) runFault(ctx, decision.fault, decision.status);
+      else ctx.answerReference();
+    });
+  };
+}
+
+/**
+ * The reference behaviour: 200 to every delivery that parses (unknown fields and unknown event
+ * types included: the Console may add them any day, and anything but 200 makes it retry), 400
+ * to a body that is not JSON, 413 to one too large. In proxy mode: forward and relay.
+ */
+function answerReference(ctx: ActionContext, parsed: boolean, tooLarge: boolean): void {
+  const forwarder = ctx.rt.forwarder;
+  if (forwarder) {
+    forwarder({
+      method: ctx.req.method,
+      path: ctx.req.originalUrl,
+      headers: ctx.req.headers,
+      body: ctx.body,
+    }).then(
+      (upstream) => {
+        ctx.record({ type: 'proxied', status: upstream.status });
+        if (ctx.res.destroyed) return;
+        ctx.res.writeHead(upstream.status, {
+          ...upstream.headers,
+          'content-length': String(upstream.body.length),
+          ...(ctx.rt.closing ? { connection: 'close' } : {}),
+        });
+        ctx.res.end(upstream.body);
+      },
+      () => {
+        ctx.record({ type: 'proxied', status: 502 });
+        if (!ctx.res.destroyed) answer(ctx, 502);
+      },
+    );
+    return;
+  }
+  const status = tooLarge ? 413 : parsed ? 200 : 400;
+  ctx.record({ type: 'status', status });
+  answer(ctx, status);
+}

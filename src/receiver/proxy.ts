@@ -1,0 +1,96 @@
+/**
+ * Forwarding proxy mode: each delivery the fault rules let through is sent on to the user's
+ * own receiver with a plain HTTP client, so it sees exactly what the Console's retries bring.
+ */
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+
+export interface ForwardedResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
+export type Forwarder = (input: {
+  method: string;
+  path: string;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}) => Promise<ForwardedResponse>;
+
+/** Hop-by-hop headers (RFC 9110 7.6.1) and those recomputed for the new connection. */
+const DROPPED = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'transfer-encoding',
+  'te',
+  'trailer',
+  'upgrade',
+  'host',
+  'content-length',
+]);
+
+/** The upstream's answer body is relayed up to this size. */
+const MAX_RELAYED_BYTES = 64 * 1024;
+
+export interface ProxyOptions {
+  upstream: string;
+  insecure?: boolean;
+  ca?: string | string[];
+  /** @default 60000 (longer than the Console's 30 s, so the sender's timeout is what fires) */
+  timeoutMs?: number;
+}
+
+/** The upstream URL with the request path appended: `http://h/hook` + `/x` -> `http://h/hook/x`. */
+export function upstreamUrl(upstream: string, path: string): URL {
+  const base = new URL(upstream);
+  const url = new URL(base);
+  if (path !== '/' && path !== '') {
+    const q = path.indexOf('?');
+    const pathname = q >= 0 ? path.slice(0, q) : path;
+    url.pathname = `${base.pathname.replace(/\/$/, '')}${pathname}`;
+    if (q >= 0) url.search = path.slice(q);
+  }
+  return url;
+}
+
+export function makeForwarder(options: ProxyOptions): Forwarder {
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  return ({ method, path, headers, body }) =>
+    new Promise((resolve, reject) => {
+      const url = upstreamUrl(options.upstream, path);
+      const out: Record<string, string | string[]> = {};
+      for (const [name, value] of Object.entries(headers)) {
+        if (value !== undefined && !DROPPED.has(name)) out[name] = value;
+      }
+      out['content-length'] = String(body.length);
+      const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+      const req = send(url, {
+        method,
+        headers: out,
+        timeout: timeoutMs,
+        ...(url.protocol === 'https:'
+          ? { rejectUnauthorized: !options.insecure, ...(options.ca ? { ca: options.ca } : {}) }
+          : {}),
+      });
+      req.on('timeout', () => req.destroy(new Error(`upstream did not answer within ${timeoutMs}ms`)));
+      req.on('error', reject);
+      req.on('response', (res) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on('data', (chunk: Buffer) => {
+          if (size < MAX_RELAYED_BYTES) chunks.push(chunk.subarray(0, MAX_RELAYED_BYTES - size));
+          size += chunk.length;
+        });
+        res.on('error', reject);
+        res.on('end', () => {
+          const relayed: Record<string, string> = {};
+          const type = res.headers['content-type'];
+          if (type) relayed['content-type'] = type;
+          resolve({ status: res.statusCode ?? 502, headers: relayed, body: Buffer.concat(chunks) });
+        });
+      });
+      req.end(body);
+    });
+}

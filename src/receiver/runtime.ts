@@ -1,0 +1,32 @@
+/**
+ * The shared live state of one running receiver: the recorder, the current fault rules, auth,
+ * the optional upstream, and what must be cut or hurried along when it shuts down.
+ */
+import type { AuthCheck } from './auth.js';
+import type { RuleState } from './faults.js';
+import type { Forwarder } from './proxy.js';
+import type { Recorder } from './recorder.js';
+
+export interface Runtime {
+  recorder: Recorder;
+  states: RuleState[];
+  auth: AuthCheck | null;
+  authFailureStatus: 401 | 403;
+  forwarder: Forwarder | null;
+  /** Header names whose values are redacted in records (the auth header, when custom). */
+  secretHeaderNames: string[];
+  /** True once close() was called: responses then ask the client to close the connection. */
+  closing: boolean;
+  /** Cut at shutdown: hanging sockets, huge-body streams, live-page streams. */
+  cuts: Set<() => void>;
+  /** Hurried at shutdown: pending delays answer at once, so in-flight requests finish. */
+  hurries: Set<() => void>;
+  /** Called whenever a response finished (shutdown waits for the last one). */
+  onResponseDone: () => void;
+}
+
+/** Bodies larger than this are answered 413 (the Console's events are a few KiB; big ones a few MiB). */
+export const MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+/** Recorded bodies are cut to this many characters, so a flood of big events cannot exhaust memory. */
+export const MAX_RECORDED_BODY_CHARS = 1024 * 1024;
