@@ -45,7 +45,9 @@ const ACTIONS: { [K in Fault['type']]: Action<K> } = {
   status: (ctx, fault, status = 200) => {
     if (status === 200 && ctx.rt.forwarder) return ctx.answerReference();
     ctx.record({ type: 'status', status });
-    const headers = isRedirect(status) ? { location: fault.location ?? DEFAULT_REDIRECT_PATH } : {};
+    const headers: Record<string, string> = isRedirect(status)
+      ? { location: fault.location ?? DEFAULT_REDIRECT_PATH }
+      : {};
     answer(ctx, status, headers);
   },
   delay: (ctx, fault) => {

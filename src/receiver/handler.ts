@@ -104,7 +104,7 @@ export function createDeliveryHandler(rt: Runtime) {
       };
       if (!authorized) {
         record({ type: 'unauthorized', status: rt.authFailureStatus });
-        const scheme =
+        const scheme: Record<string, string> =
           rt.auth?.headerName === 'authorization' ? { 'www-authenticate': 'Basic realm="cswm"' } : {};
         answer(ctx, rt.authFailureStatus, rt.authFailureStatus === 401 ? scheme : {});
         return;

@@ -1,4 +1,194 @@
 import type { Command } from 'commander';
+import { InvalidOptionError } from '../../errors.js';
+import type { Receiver, ReceiverOptions, RecordedDelivery } from '../../receiver/index.js';
+import { parseCount } from '../options.js';
+import { painter, useColor } from '../output.js';
 
-/** `cswm receive`: not built yet. */
-export function register(_program: Command): void {}
+interface ReceiveFlags {
+  port: number;
+  host: string;
+  tls?: string;
+  cert?: string;
+  key?: string;
+  caDir?: string;
+  respond?: string;
+  delay?: string;
+  fault?: string;
+  times?: string;
+  path?: string;
+  eventType?: string;
+  proxy?: string;
+  requireHeader?: string;
+  requireBasic?: string;
+  authStatus?: string;
+  json?: boolean;
+}
+
+/** Where generated CA files go when --ca-dir is not given (this repository ignores it in git). */
+const DEFAULT_CA_DIR = '.cswm';
+
+/** `cswm receive`: the mock receiver on a port, one line per delivery, until Ctrl-C or SIGTERM. */
+export function register(program: Command): void {
+  program
+    .command('receive')
+    .description(
+      'run the mock receiver: records and validates deliveries, answers as told (faults, TLS, auth)',
+    )
+    .option('--port <n>', 'port to listen on (0 picks a free one)', parseCount('--port', 0, 65_535), 8080)
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option(
+      '--tls <mode>',
+      'serve https with a generated certificate: valid, self-signed, expired, wrong-host, untrusted-ca',
+    )
+    .option('--cert <file>', 'serve https with your own certificate (PEM; with --key)')
+    .option('--key <file>', 'private key of --cert (PEM)')
+    .option('--ca-dir <dir>', `where to write the generated CA certificates (default ${DEFAULT_CA_DIR})`)
+    .option(
+      '--respond <statuses>',
+      'statuses by attempt order for each event, e.g. 503,503,200 (the last repeats)',
+    )
+    .option('--delay <duration>', 'wait this long before answering, e.g. 31s')
+    .option('--fault <name>', 'hang, reset, malformed, huge-body or drop-response')
+    .option('--times <n>', 'apply the fault to the first N matching requests only')
+    .option('--path <path>', 'apply the fault to requests to this path only')
+    .option('--event-type <type>', 'apply the fault to events of this type only')
+    .option('--proxy <url>', 'forward deliveries the fault lets through to this upstream receiver')
+    .option('--require-header <header>', 'require this header, e.g. "Authorization: Bearer <token>"')
+    .option('--require-basic <user:pass>', 'require Basic auth with these credentials')
+    .option('--auth-status <status>', 'status for missing or wrong credentials: 401 or 403', '401')
+    .option('--json', 'one JSON object per line (NDJSON): listening, then one per delivery')
+    .action(async (flags: ReceiveFlags) => {
+      const lib = await import('../../receiver/index.js');
+      const options = await toOptions(flags, lib);
+      const receiver = await lib.startReceiver(options);
+      announce(receiver, options, flags, lib.explainRule);
+      const print = flags.json ? printJsonLine : humanLine(useColor());
+      receiver.onDelivery((delivery) => print(delivery));
+      await untilSignal(receiver, Boolean(flags.json));
+    });
+}
+
+type ReceiverModule = typeof import('../../receiver/index.js');
+type Explain = ReceiverModule['explainRule'];
+
+async function toOptions(flags: ReceiveFlags, parse: ReceiverModule): Promise<ReceiverOptions> {
+  const options: ReceiverOptions = { host: flags.host, port: flags.port };
+  if (flags.tls !== undefined && (flags.cert !== undefined || flags.key !== undefined)) {
+    throw new InvalidOptionError(
+      '--tls cannot be combined with --cert/--key: choose a generated mode or your own files',
+    );
+  }
+  if ((flags.cert === undefined) !== (flags.key === undefined)) {
+    throw new InvalidOptionError('--cert and --key go together: give both files');
+  }
+  if (flags.requireHeader !== undefined && flags.requireBasic !== undefined) {
+    throw new InvalidOptionError('--require-header and --require-basic exclude each other: choose one');
+  }
+  options.faults = parse.parseFaultFlags(flags);
+  options.authFailureStatus = parse.parseAuthStatus(flags.authStatus ?? '401');
+  if (flags.requireHeader !== undefined) options.auth = parse.parseRequireHeader(flags.requireHeader);
+  if (flags.requireBasic !== undefined) options.auth = parse.parseRequireBasic(flags.requireBasic);
+  if (flags.proxy !== undefined) options.proxy = { upstream: parse.parseUpstream(flags.proxy) };
+  if (flags.tls !== undefined) {
+    options.tls = parse.parseTlsMode(flags.tls);
+    options.caDir = flags.caDir ?? DEFAULT_CA_DIR;
+  } else if (flags.cert !== undefined && flags.key !== undefined) {
+    options.tls = await parse.readCertificateFiles(flags.cert, flags.key);
+  } else if (flags.caDir !== undefined) {
+    throw new InvalidOptionError('--ca-dir writes generated CA certificates: use it with --tls');
+  }
+  return options;
+}
+
+function announce(receiver: Receiver, options: ReceiverOptions, flags: ReceiveFlags, explain: Explain): void {
+  const info = {
+    url: receiver.url,
+    inbox: `${receiver.url}/_cswm/`,
+    ...(receiver.tls?.caFiles ? { caFiles: receiver.tls.caFiles } : {}),
+    faults: options.faults ?? [],
+    ...(options.auth ? { auth: { type: options.auth.type, status: options.authFailureStatus ?? 401 } } : {}),
+    ...(options.proxy ? { proxy: options.proxy.upstream } : {}),
+  };
+  if (flags.json) {
+    process.stdout.write(`${JSON.stringify({ type: 'listening', ...info })}\n`);
+    return;
+  }
+  const lines = [`cswm receive: listening on ${receiver.url}`, `  inbox: ${info.inbox}`];
+  if (receiver.tls?.caFiles) {
+    lines.push(
+      `  TLS ${receiver.tls.mode}; CA to trust as the Console's roots: ${receiver.tls.caFiles.public}`,
+    );
+    lines.push(`  private CA (signs untrusted-ca): ${receiver.tls.caFiles.private}`);
+  }
+  for (const line of describe(options, explain)) lines.push(`  ${line}`);
+  lines.push('  press Ctrl-C to stop');
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+function describe(options: ReceiverOptions, explain: Explain): string[] {
+  const out: string[] = [];
+  const rules = options.faults ?? [];
+  if (rules.length === 0) out.push('behaviour: reference (200 to every delivery it can parse)');
+  for (const rule of rules) out.push(`behaviour: ${explain(rule)}`);
+  if (options.auth) {
+    const what = options.auth.type === 'header' ? `header ${options.auth.name}` : 'Basic auth';
+    out.push(`auth: requires ${what}, else ${options.authFailureStatus ?? 401}`);
+  }
+  if (options.proxy) out.push(`proxy: forwards to ${options.proxy.upstream}`);
+  return out;
+}
+
+function printJsonLine(delivery: RecordedDelivery): void {
+  process.stdout.write(`${JSON.stringify({ type: 'delivery', ...delivery })}\n`);
+}
+
+function humanLine(color: boolean): (delivery: RecordedDelivery) => void {
+  const paint = painter(color);
+  return (d) => {
+    const time = d.receivedAt.slice(11, 23);
+    const type = d.eventType ?? '(not an event)';
+    const valid = d.valid ? paint('green', 'valid') : paint('red', `not valid (${d.errors.length} errors)`);
+    const dup = d.duplicate ? ` ${paint('yellow', 'duplicate')}` : '';
+    const auth = d.authorized ? '' : ` ${paint('red', 'unauthorized')}`;
+    process.stdout.write(
+      `${paint('gray', time)} #${d.seq} ${d.method} ${d.path} ${paint('bold', type)} ${valid}${dup}${auth} -> ${answerText(d)}\n`,
+    );
+  };
+}
+
+function answerText(d: RecordedDelivery): string {
+  const r = d.response;
+  switch (r.type) {
+    case 'status':
+      return String(r.status);
+    case 'unauthorized':
+      return `${r.status} (unauthorized)`;
+    case 'proxied':
+      return `proxied, upstream ${r.status}`;
+    case 'fault':
+      return `fault ${r.fault}${d.upstreamStatus !== undefined ? ` (upstream ${d.upstreamStatus})` : ''}`;
+  }
+}
+
+/** Runs until SIGINT or SIGTERM, then closes gracefully (in-flight requests finish) and exits 0. */
+function untilSignal(receiver: Receiver, json: boolean): Promise<void> {
+  return new Promise((resolve) => {
+    let stopping = false;
+    const stop = (signal: NodeJS.Signals) => {
+      if (stopping) {
+        // A second signal: the user wants out now.
+        process.exit(1);
+      }
+      stopping = true;
+      receiver.close().then(() => {
+        const count = receiver.deliveries().length;
+        if (json) process.stdout.write(`${JSON.stringify({ type: 'closed', signal, deliveries: count })}\n`);
+        else process.stderr.write(`cswm receive: stopped (${signal}), ${count} deliveries recorded\n`);
+        process.exitCode = 0;
+        resolve();
+      });
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
