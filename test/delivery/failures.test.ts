@@ -1,0 +1,131 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { deliver } from '../../src/delivery/index.js';
+import { closedPort, startHttp, startRaw, type TestServer } from './servers.js';
+
+const event = { details: { event_id: 'e-2', event_type: 'x' } };
+const servers: TestServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+describe('timeouts, time-scaled', () => {
+  it('classifies an answer after the timeout as timeout and retries it', async () => {
+    const server = await startHttp((_req, res, index) => {
+      if (index === 0) setTimeout(() => res.writeHead(200).end(), 1500);
+      else res.writeHead(200).end();
+    });
+    servers.push(server);
+    // 30 s at time scale 0.01 is 300 ms.
+    const record = await deliver(event, { url: server.url, allowAnyPort: true, timeScale: 0.01 });
+    expect(record.attempts.map((a) => a.label)).toEqual(['timeout', 'delivered']);
+    expect(record.attempts[0]?.errorCode).toBe('ETIMEDOUT');
+    expect(record.attempts[0]?.durationMs).toBeGreaterThanOrEqual(290);
+    expect(record.attempts[0]?.durationMs).toBeLessThan(1400);
+  });
+
+  it('delivers on the first attempt an answer well inside the timeout', async () => {
+    const server = await startHttp((_req, res) => setTimeout(() => res.writeHead(200).end(), 50));
+    servers.push(server);
+    const record = await deliver(event, { url: server.url, allowAnyPort: true, timeScale: 0.02 });
+    expect(record.attempts.map((a) => a.label)).toEqual(['delivered']);
+  });
+
+  it('counts a body that never finishes as a timeout, even after a 200 status line', async () => {
+    const server = await startHttp((_req, res) => {
+      res.writeHead(200, { 'content-length': '100' });
+      res.write('partial');
+    });
+    servers.push(server);
+    const record = await deliver(event, {
+      url: server.url,
+      allowAnyPort: true,
+      timeScale: 0.005,
+      maxAttempts: 1,
+    });
+    expect(record.attempts[0]).toMatchObject({ label: 'timeout', status: 200 });
+  });
+});
+
+describe('transport failures', () => {
+  it('classifies a closed port as refused', async () => {
+    const port = await closedPort();
+    const record = await deliver(event, {
+      url: `http://127.0.0.1:${port}/`,
+      allowAnyPort: true,
+      maxAttempts: 2,
+      timeScale: 0.001,
+    });
+    expect(record.attempts.map((a) => a.label)).toEqual(['refused', 'refused']);
+    expect(record.attempts[0]?.errorCode).toBe('ECONNREFUSED');
+  });
+
+  it('classifies a .invalid host as dns', async () => {
+    const record = await deliver(event, { url: 'http://no-such-host.invalid/', maxAttempts: 1 });
+    expect(record.attempts[0]?.label).toBe('dns');
+    expect(['ENOTFOUND', 'EAI_AGAIN']).toContain(record.attempts[0]?.errorCode);
+  });
+
+  it('classifies a socket destroyed mid-response as reset', async () => {
+    const server = await startHttp((_req, res) => {
+      res.writeHead(200, { 'content-length': '1000' });
+      res.write('half an answer');
+      setTimeout(() => res.socket?.destroy(), 20);
+    });
+    servers.push(server);
+    const record = await deliver(event, { url: server.url, allowAnyPort: true, maxAttempts: 1 });
+    expect(record.attempts[0]).toMatchObject({ label: 'reset', errorCode: 'ECONNRESET' });
+  });
+
+  it('classifies a connection closed before any answer as reset', async () => {
+    const server = await startHttp((req) => req.socket.destroy());
+    servers.push(server);
+    const record = await deliver(event, { url: server.url, allowAnyPort: true, maxAttempts: 1 });
+    expect(record.attempts[0]?.label).toBe('reset');
+  });
+
+  it('classifies bytes that are not HTTP as protocol', async () => {
+    const server = await startRaw((socket) => socket.end('HTTP/1.1 2OO OK\r\n\r\n'));
+    servers.push(server);
+    const record = await deliver(event, { url: server.url, allowAnyPort: true, maxAttempts: 1 });
+    expect(record.attempts[0]?.label).toBe('protocol');
+    expect(record.attempts[0]?.errorCode).toMatch(/^HPE_/);
+  });
+
+  it('reads at most the response cap of a huge answer and still sees its status', async () => {
+    let written = 0;
+    const server = await startHttp((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      const chunk = Buffer.alloc(64 * 1024, 'x');
+      const pump = (): void => {
+        while (written < 512 * 1024 * 1024) {
+          written += chunk.length;
+          if (!res.write(chunk)) {
+            res.once('drain', pump);
+            return;
+          }
+        }
+        res.end();
+      };
+      res.on('close', () => {
+        written = Number.POSITIVE_INFINITY;
+      });
+      pump();
+    });
+    servers.push(server);
+    const record = await deliver(event, { url: server.url, allowAnyPort: true, maxAttempts: 1 });
+    expect(record.attempts[0]).toMatchObject({ label: 'delivered', status: 200 });
+    expect(record.attempts[0]?.responseSnippet?.length).toBe(512);
+  });
+
+  it('never inflates a gzip answer', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const bomb = gzipSync(Buffer.alloc(50 * 1024 * 1024, 0));
+    const server = await startHttp((_req, res) =>
+      res.writeHead(200, { 'content-encoding': 'gzip' }).end(bomb),
+    );
+    servers.push(server);
+    const record = await deliver(event, { url: server.url, allowAnyPort: true, maxAttempts: 1 });
+    expect(record.attempts[0]?.label).toBe('delivered');
+    expect(server.requests[0]?.headers['accept-encoding']).toBeUndefined();
+  });
+});
