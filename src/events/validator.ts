@@ -38,17 +38,16 @@ export interface ValidationResult {
   errors: ValidationError[];
 }
 
-// ajv and ajv-formats are CommonJS; under NodeNext their default export is the module object.
-const Ajv2020 = (Ajv2020Module as unknown as { default: typeof Ajv2020Module }).default ?? Ajv2020Module;
-const addFormats =
-  (addFormatsModule as unknown as { default: typeof addFormatsModule }).default ?? addFormatsModule;
+// ajv and ajv-formats are CommonJS: the default import is module.exports, whose `default` is the class.
+const Ajv2020 = Ajv2020Module.default;
+const addFormats = addFormatsModule.default;
 
 type Key = EventType | 'blocking_safe_ip:wrapped';
 let ajv: InstanceType<typeof Ajv2020> | null = null;
 const compiled = new Map<Key, ValidateFunction>();
 
 function compiledFor(key: Key): ValidateFunction {
-  let validate = compiled.get(key);
+  const validate = compiled.get(key);
   if (!validate) {
     if (!ajv) {
       // strict: false because the schemas go in unchanged, and they carry keywords (examples,
@@ -59,8 +58,9 @@ function compiledFor(key: Key): ValidateFunction {
     }
     const schema: JsonSchema =
       key === 'blocking_safe_ip:wrapped' ? wrappedBlockingSafeIpSchema() : schemaOf(key);
-    validate = ajv.compile(schema);
-    compiled.set(key, validate);
+    const fresh = ajv.compile(schema);
+    compiled.set(key, fresh);
+    return fresh;
   }
   return validate;
 }
