@@ -28,12 +28,12 @@ export interface DeliveryHooks {
  * const record = await deliver(event, { url: 'https://hooks.example.com/cs', auth: { type: 'bearer', token } });
  * record.result; // 'delivered' | 'failed' | 'interrupted'
  */
-export function deliver(payload: unknown, options: DeliveryOptions): Promise<DeliveryRecord> {
+export async function deliver(payload: unknown, options: DeliveryOptions): Promise<DeliveryRecord> {
   return deliverBody(JSON.stringify(payload), eventMetaOf(payload), options);
 }
 
 /** Like {@link deliver} for a body already serialised (a file's bytes go as they are). */
-export function deliverBody(
+export async function deliverBody(
   body: string,
   meta: EventMeta,
   options: DeliveryOptions,
