@@ -1,0 +1,170 @@
+import { LineCounter, parseDocument } from 'yaml';
+import type { Auth } from '../delivery/types.js';
+import { InvalidScenarioError } from '../errors.js';
+import type { Fault, FaultRule, ReceiverAuth } from '../receiver/types.js';
+import { parseDurationMs } from '../util/duration.js';
+import { type FieldPath, positionOf, scenarioError } from './locate.js';
+import { schemaProblems } from './schema.js';
+import { checkSemantics, type RawScenario } from './semantics.js';
+import type { DeliveryPolicy, Expectations, ReceiverSpec, Scenario, SendSpec, TargetSpec } from './types.js';
+
+/** Bytes of the `huge-body` fault when the file does not say. */
+const HUGE_BODY_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Parses and checks a scenario file's text. Every problem (bad YAML, a field the schema does
+ * not allow, an unknown fault or event type, expectations that contradict each other) throws an
+ * InvalidScenarioError whose message starts with `file:line:column: field:`.
+ *
+ * @example parseScenario(readFileSync('scenarios/retry-then-success.yaml', 'utf8'), 'scenarios/retry-then-success.yaml')
+ */
+export function parseScenario(text: string, file = '<scenario>'): Scenario {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true });
+  const yamlError = doc.errors[0];
+  if (yamlError) {
+    const pos = yamlError.linePos?.[0] ?? { line: 1, col: 1 };
+    const reason = yamlError.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? 'bad YAML';
+    throw new InvalidScenarioError(`${file}:${pos.line}:${pos.col}: not valid YAML: ${reason}`, {
+      file,
+      line: pos.line,
+      column: pos.col,
+    });
+  }
+  const data: unknown = doc.toJS();
+  const fail = (path: FieldPath, message: string, atKey = false): never => {
+    throw scenarioError(file, positionOf(doc, lineCounter, path, { key: atKey }), path, message);
+  };
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    fail([], 'a scenario file is a YAML mapping (version, id, title, description, send, expect, ...)');
+  }
+  const problems = schemaProblems(data);
+  const first = problems[0];
+  if (first) {
+    const more =
+      problems.length > 1
+        ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})`
+        : '';
+    fail(first.path, `${first.message}${more}`, first.atKey);
+  }
+  const raw = data as RawScenario;
+  checkSemantics(raw, fail);
+  return normalize(raw, file);
+}
+
+function normalize(raw: RawScenario, file: string): Scenario {
+  const scenario: Scenario = {
+    version: 1,
+    id: raw.id,
+    title: raw.title.trim(),
+    description: raw.description.trim().replace(/\s+/g, ' '),
+    tags: raw.tags ?? [],
+    file,
+    send: raw.send.map(
+      (s): SendSpec => ({ event: s.event, count: s.count ?? 1, seed: s.seed, wrapped: s.wrapped }),
+    ),
+    delivery: policy(raw.delivery),
+    expect: expectations(raw.expect),
+  };
+  if (raw.receiver) scenario.receiver = receiverSpec(raw.receiver);
+  if (raw.target) scenario.target = targetSpec(raw.target);
+  return scenario;
+}
+
+function receiverSpec(raw: NonNullable<RawScenario['receiver']>): ReceiverSpec {
+  const faults: FaultRule[] = [];
+  const times = raw.times === undefined ? {} : { times: raw.times };
+  if (raw.respond) {
+    const fault: Fault = { type: 'status', statuses: raw.respond };
+    if (raw.location !== undefined) fault.location = raw.location;
+    faults.push({ fault, ...times });
+  } else if (raw.delay !== undefined) {
+    faults.push({
+      fault: { type: 'delay', delayMs: parseDurationMs(raw.delay), status: raw.status ?? 200 },
+      ...times,
+    });
+  } else if (raw.fault !== undefined) {
+    faults.push({ fault: simpleFault(raw.fault), ...times });
+  }
+  for (const rule of raw.faults ?? []) faults.push(faultRule(rule));
+  const spec: ReceiverSpec = { faults };
+  if (raw.tls) spec.tls = raw.tls;
+  if (raw.auth) spec.auth = receiverAuth(raw.auth);
+  return spec;
+}
+
+function simpleFault(type: 'hang' | 'reset' | 'malformed' | 'huge-body' | 'drop-response'): Fault {
+  return type === 'huge-body' ? { type, bytes: HUGE_BODY_BYTES } : { type };
+}
+
+type RawRule = NonNullable<NonNullable<RawScenario['receiver']>['faults']>[number];
+
+const RULE_FAULTS: { [T in Fault['type']]: (r: RawRule) => Fault } = {
+  status: (r) => ({
+    type: 'status',
+    statuses: r.statuses ?? [200],
+    ...(r.location ? { location: r.location } : {}),
+  }),
+  delay: (r) => ({ type: 'delay', delayMs: parseDurationMs(r.delay ?? '0ms'), status: r.status ?? 200 }),
+  hang: () => ({ type: 'hang' }),
+  reset: () => ({ type: 'reset' }),
+  malformed: () => ({ type: 'malformed' }),
+  'huge-body': (r) => ({ type: 'huge-body', bytes: r.bytes ?? HUGE_BODY_BYTES }),
+  'drop-response': () => ({ type: 'drop-response' }),
+};
+
+function faultRule(raw: RawRule): FaultRule {
+  const rule: FaultRule = { fault: RULE_FAULTS[raw.type](raw) };
+  if (raw.times !== undefined) rule.times = raw.times;
+  if (raw.eventType !== undefined) rule.eventType = raw.eventType;
+  if (raw.path !== undefined) rule.path = raw.path;
+  return rule;
+}
+
+type RawAuth = NonNullable<NonNullable<RawScenario['delivery']>['auth']>;
+
+function receiverAuth(raw: RawAuth): ReceiverAuth {
+  if (raw.basic) return { type: 'basic', username: raw.basic.username, password: raw.basic.password };
+  if (raw.header) return { type: 'header', name: raw.header.name, value: raw.header.value };
+  return { type: 'header', name: 'Authorization', value: `Bearer ${raw.bearer ?? ''}` };
+}
+
+function deliveryAuth(raw: RawAuth): Auth {
+  if (raw.basic) return { type: 'basic', username: raw.basic.username, password: raw.basic.password };
+  if (raw.header) return { type: 'header', name: raw.header.name, value: raw.header.value };
+  return { type: 'bearer', token: raw.bearer ?? '' };
+}
+
+function targetSpec(raw: NonNullable<RawScenario['target']>): TargetSpec {
+  if (raw.unreachable) return { type: 'unreachable', reason: raw.unreachable };
+  return { type: 'url', url: raw.url ?? '' };
+}
+
+function policy(raw: RawScenario['delivery']): DeliveryPolicy {
+  const out: DeliveryPolicy = { allowAnyPort: raw?.allowAnyPort ?? true };
+  if (!raw) return out;
+  if (raw.maxAttempts !== undefined) out.maxAttempts = raw.maxAttempts;
+  if (raw.timeout !== undefined) out.timeoutMs = parseDurationMs(raw.timeout);
+  if (raw.backoff) out.delaysMs = raw.backoff.map((d) => parseDurationMs(d));
+  if (raw.auth) out.auth = deliveryAuth(raw.auth);
+  if (raw.insecure !== undefined) out.insecure = raw.insecure;
+  if (raw.concurrency !== undefined) out.concurrency = raw.concurrency;
+  return out;
+}
+
+function expectations(raw: RawScenario['expect']): Expectations {
+  const { waits, waitTolerance, duration, ...rest } = raw;
+  const out: Expectations = { ...rest };
+  if (waits !== undefined) out.waits = waits === 'growing' ? 'growing' : waits.map((d) => parseDurationMs(d));
+  if (waitTolerance !== undefined) {
+    out.waitTolerance = waitTolerance.endsWith('%')
+      ? { fraction: Number(waitTolerance.slice(0, -1)) / 100 }
+      : { ms: parseDurationMs(waitTolerance) };
+  }
+  if (duration) {
+    out.duration = {};
+    if (duration.min !== undefined) out.duration.minMs = parseDurationMs(duration.min);
+    if (duration.max !== undefined) out.duration.maxMs = parseDurationMs(duration.max);
+  }
+  return out;
+}

@@ -1,0 +1,147 @@
+/**
+ * The scenario's data: a parsed, checked scenario file (durations in ms, unscaled), and the
+ * result of running one. Kept apart from the loader and the runner so reports and the CLI can
+ * depend on the shapes alone.
+ */
+import type { Auth, DeliveryRecord } from '../delivery/types.js';
+import type { TlsMode } from '../receiver/certs.js';
+import type { FaultRule, ReceiverAuth } from '../receiver/types.js';
+
+/** The events to send, one line of `send:`. */
+export interface SendSpec {
+  /** An event type, or `all` for one of each in the page's order. */
+  event: string;
+  /** @default 1 */
+  count: number;
+  seed?: number;
+  wrapped?: boolean;
+}
+
+/** How the bundled receiver behaves (it proxies to the target when there is one). */
+export interface ReceiverSpec {
+  faults: FaultRule[];
+  tls?: TlsMode;
+  auth?: ReceiverAuth;
+}
+
+/** Where deliveries go when not (only) to the bundled receiver. */
+export type TargetSpec =
+  /** A receiver's URL; replaced by the caller's `target`. */
+  | { type: 'url'; url: string }
+  /** A destination nothing answers at: a closed port, or a name that does not resolve. */
+  | { type: 'unreachable'; reason: 'refused' | 'dns' };
+
+/** The delivery policy a scenario pins; anything left out is the Console's default. */
+export interface DeliveryPolicy {
+  maxAttempts?: number;
+  timeoutMs?: number;
+  delaysMs?: number[];
+  auth?: Auth;
+  insecure?: boolean;
+  concurrency?: number;
+  /** @default true (the bundled receiver listens on an ephemeral loopback port) */
+  allowAnyPort: boolean;
+}
+
+/** Bounds in unscaled ms. */
+export interface Bounds {
+  minMs?: number;
+  maxMs?: number;
+}
+
+/** What must follow. Every field is optional; each present one is one expectation. */
+export interface Expectations {
+  attempts?: number;
+  outcomes?: string[];
+  waits?: 'growing' | number[];
+  /** For an exact `waits` schedule: a fraction (0.1 = 10%) or an absolute ms tolerance. */
+  waitTolerance?: { fraction: number } | { ms: number };
+  result?: 'delivered' | 'failed' | 'interrupted';
+  error?: string;
+  delivered?: number;
+  failed?: number;
+  duration?: Bounds;
+  received?: {
+    deliveries?: number;
+    duplicates?: number;
+    uniqueEvents?: number;
+    eventTypes?: 'all' | string[];
+    valid?: boolean;
+  };
+}
+
+export interface Scenario {
+  version: 1;
+  id: string;
+  title: string;
+  description: string;
+  tags: string[];
+  /** The file it came from, when it came from one. */
+  file?: string;
+  receiver?: ReceiverSpec;
+  target?: TargetSpec;
+  send: SendSpec[];
+  delivery: DeliveryPolicy;
+  expect: Expectations;
+}
+
+/** One line of `cswm scenario list`. */
+export interface ScenarioInfo {
+  id: string;
+  title: string;
+  tags: string[];
+  file: string;
+}
+
+export type ExpectationKind =
+  | 'attempts'
+  | 'outcomes'
+  | 'waits'
+  | 'result'
+  | 'error'
+  | 'delivered'
+  | 'failed'
+  | 'duration'
+  | 'received.deliveries'
+  | 'received.duplicates'
+  | 'received.uniqueEvents'
+  | 'received.eventTypes'
+  | 'received.valid';
+
+export interface ExpectationResult {
+  kind: ExpectationKind;
+  passed: boolean;
+  expected: unknown;
+  actual: unknown;
+  /** One sentence: what was expected and what happened. */
+  message: string;
+}
+
+/** What the receiver recorded, in brief. */
+export interface ReceivedSummary {
+  deliveries: number;
+  duplicates: number;
+  uniqueEvents: number;
+  duplicateEventIds: string[];
+  eventTypes: string[];
+  invalid: number;
+}
+
+export interface ScenarioResult {
+  id: string;
+  title: string;
+  passed: boolean;
+  expectations: ExpectationResult[];
+  deliveries: DeliveryRecord[];
+  /** What the bundled receiver recorded; null when no bundled receiver ran. */
+  received: ReceivedSummary | null;
+  /** The error thrown before any attempt (a refused port), by code. */
+  error?: { code: string; message: string };
+  /** Where the deliveries went: the bundled receiver, a proxy in front of a URL, or the URL. */
+  mode: 'receiver' | 'proxy' | 'direct';
+  timeScale: number;
+  /** Wall time of the whole run, in ms. */
+  durationMs: number;
+  /** The sum of the waits and timeouts the scenario had to sit through (scaled), in ms. */
+  requiredWaitMs: number;
+}
