@@ -54,6 +54,10 @@ export function createInbox(rt: Runtime, own: { host: string; port: () => number
     if (!req.originalUrl.split('?')[0]?.endsWith('/')) return res.redirect(301, '/_cswm/');
     res.set(PAGE_HEADERS).send(INBOX_PAGE);
   });
+  // Everything under /_cswm is the inbox's: an unknown path there is not a delivery.
+  router.use((_req: Request, res: Response) => {
+    res.status(404).json({ error: 'no such inbox route (try /_cswm/, /_cswm/deliveries or /_cswm/events)' });
+  });
   return router;
 }
 
