@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { startReceiver } from '../../src/receiver/index.js';
+import { alertEvent, post } from './helpers.js';
+
+describe('graceful shutdown', () => {
+  it('lets in-flight requests finish and loses no recorded delivery', async () => {
+    const receiver = await startReceiver({ faults: [{ fault: { type: 'delay', delayMs: 2_000 } }] });
+    const count = 20;
+    const sent = Array.from({ length: count }, (_, i) =>
+      post(receiver.url, alertEvent(`g-${i}`), { timeoutMs: 10_000 }),
+    );
+    await receiver.waitForDeliveries(count, 5_000);
+    await receiver.close();
+    const results = await Promise.all(sent);
+    expect(results.map((r) => (r.ok ? r.status : r.code))).toEqual(Array(count).fill(200));
+    expect(new Set(receiver.deliveries().map((d) => d.eventId)).size).toBe(count);
+  });
+
+  it('cuts hanging requests instead of waiting for them', async () => {
+    const receiver = await startReceiver({ faults: [{ fault: { type: 'hang' } }], closeTimeoutMs: 60_000 });
+    const hanging = post(receiver.url, alertEvent('hang-1'), { timeoutMs: 30_000 });
+    await receiver.waitForDeliveries(1, 5_000);
+    await receiver.close();
+    expect(await hanging).toMatchObject({ ok: false });
+    expect(receiver.deliveries()).toHaveLength(1);
+  });
+
+  it('stops accepting connections once closed', async () => {
+    const receiver = await startReceiver();
+    await receiver.close();
+    expect(await post(receiver.url, alertEvent('late'))).toMatchObject({ ok: false, code: 'ECONNREFUSED' });
+  });
+});
