@@ -1,0 +1,32 @@
+import { allDelivered } from '../evidence.js';
+import { documented } from '../payloads.js';
+import type { Check } from '../types.js';
+
+export interface BurstOptions {
+  /** Deliveries sent at once. @default 50 */
+  count: number;
+}
+
+export const BURST_DEFAULTS: BurstOptions = { count: 50 };
+
+/** load.burst: an attack raises many alerts at once; every one must get 200. */
+export const burst: Check<BurstOptions> = {
+  id: 'load.burst',
+  title: 'A burst of concurrent deliveries all get 200',
+  severity: 'medium',
+  rationale:
+    'A real attack raises many alerts at once; a receiver that refuses or drops some under load turns each into 4 more attempts, which adds to the load.',
+  defaults: BURST_DEFAULTS,
+  plan: ({ newEventId }, options) => ({
+    type: 'burst',
+    probes: Array.from({ length: options.count }, (_, i) => ({
+      label: `alert_triggered #${i + 1} of ${options.count}`,
+      payload: documented('alert_triggered', newEventId()),
+    })),
+  }),
+  evaluate: ({ exchanges }) =>
+    allDelivered(exchanges, {
+      pass: `all ${exchanges.length} concurrent deliveries got 200`,
+      fail: (n, total) => `${n} of ${total} concurrent deliveries were not answered 200`,
+    }),
+};

@@ -1,0 +1,39 @@
+import { allDelivered } from '../evidence.js';
+import { documented } from '../payloads.js';
+import type { Check } from '../types.js';
+
+/**
+ * payload.blocking-safe-ip-forms: the page documents blocking_safe_ip flat (no envelope), unlike
+ * the 14 others; nobody outside knows which form the Console really sends, so both must pass.
+ */
+export const blockingSafeIpForms: Check = {
+  id: 'payload.blocking-safe-ip-forms',
+  title: 'Accepts blocking_safe_ip both flat (as documented) and wrapped',
+  severity: 'medium',
+  rationale:
+    'The page shows blocking_safe_ip without the {metadata, details} envelope the other events have; a receiver must not depend on either form.',
+  defaults: {},
+  plan: ({ newEventId }) => ({
+    type: 'parallel',
+    probes: [
+      {
+        label: 'blocking_safe_ip, flat (as documented)',
+        payload: documented('blocking_safe_ip', newEventId()),
+      },
+      {
+        label: 'blocking_safe_ip, wrapped in {metadata, details}',
+        payload: documented('blocking_safe_ip', newEventId(), { wrapped: true }),
+      },
+    ],
+  }),
+  evaluate: ({ exchanges }) =>
+    allDelivered(
+      exchanges,
+      {
+        pass: 'both forms got 200',
+        fail: () =>
+          'one form of blocking_safe_ip was refused; read its fields from `details` when present, else from the top',
+      },
+      '200 for either form',
+    ),
+};

@@ -1,0 +1,126 @@
+/**
+ * Turns recorded exchanges into evidence sentences: what was sent, what came back, what was
+ * expected, and what the real Console would do next. Pure; every check builds on these.
+ */
+import { DEFAULTS } from '../delivery/defaults.js';
+import { explainOutcome } from '../delivery/explain.js';
+import type { AttemptRecord, Outcome } from '../delivery/types.js';
+import { formatDurationMs } from '../util/duration.js';
+import type { Evidence, Exchange } from './types.js';
+
+/** The Console's attempts per event: a probe is attempt 1 of these. */
+export const CONSOLE_MAX_ATTEMPTS: number = DEFAULTS.maxAttempts;
+
+const NO_ATTEMPT: AttemptRecord = {
+  attempt: 1,
+  startOffsetMs: 0,
+  durationMs: 0,
+  waitBeforeMs: 0,
+  outcome: { type: 'network', code: 'NOT_SENT' },
+  label: 'not-sent',
+};
+
+/** The single attempt of a probe (a record without one reads as "not sent"). */
+export function attemptOf(x: Exchange): AttemptRecord {
+  return x.record.attempts[0] ?? NO_ATTEMPT;
+}
+
+export function outcomeOf(x: Exchange): Outcome {
+  return attemptOf(x).outcome;
+}
+
+/** Exactly 200: the only answer the Console counts as delivered. */
+export function isDelivered(x: Exchange): boolean {
+  return outcomeOf(x).type === 'delivered';
+}
+
+/** The HTTP status, when an answer arrived. */
+export function statusOf(x: Exchange): number | undefined {
+  const outcome = outcomeOf(x);
+  return outcome.type === 'status' || outcome.type === 'delivered' ? outcome.status : attemptOf(x).status;
+}
+
+const AUTH_WORDS = {
+  configured: '',
+  none: ' without credentials',
+  wrong: ' with wrong credentials',
+} as const;
+
+function formatBytes(bytes: number): string {
+  return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KiB`;
+}
+
+/** `POST alert_triggered (wrapped, event_id 1f0c…, 1.4 KiB)`. */
+export function describeSent(x: Exchange): string {
+  const type = x.eventType ?? 'an unrecognised payload';
+  const id = x.eventId ? `, event_id ${x.eventId}` : '';
+  const form = x.form ? `${x.form}` : 'not an event';
+  return `POST ${type} (${form}${id}, ${formatBytes(x.record.bodyBytes)})${AUTH_WORDS[x.auth]}`;
+}
+
+const RECEIVED: { [T in Outcome['type']]: (o: Extract<Outcome, { type: T }>, ms: string) => string } = {
+  delivered: (_o, ms) => `200 after ${ms}`,
+  status: (o, ms) => `${o.status} after ${ms}`,
+  timeout: (_o, ms) => `no complete answer within ${ms} (timeout)`,
+  dns: () => 'the host name did not resolve',
+  refused: () => 'connection refused',
+  reset: (_o, ms) => `connection closed without an answer after ${ms}`,
+  tls: (o) => `TLS handshake failed (${o.reason})`,
+  protocol: (_o, ms) => `a malformed answer after ${ms}`,
+  network: (o) => `network error ${o.code}`,
+};
+
+/** `204 after 3ms, body "..."` or `connection refused`; `body: false` leaves the body out. */
+export function describeReceived(x: Exchange, options: { body?: boolean } = {}): string {
+  const attempt = attemptOf(x);
+  const describe = RECEIVED[attempt.outcome.type] as (o: Outcome, ms: string) => string;
+  const base = describe(attempt.outcome, formatDurationMs(attempt.durationMs));
+  const code = attempt.errorCode && attempt.outcome.type !== 'status' ? ` [${attempt.errorCode}]` : '';
+  const snippet = options.body === false ? undefined : attempt.responseSnippet?.trim();
+  const body = snippet
+    ? `, body ${JSON.stringify(snippet.length > 160 ? `${snippet.slice(0, 160)}…` : snippet)}`
+    : '';
+  return `${base}${code}${body}`;
+}
+
+/** What the real Console does after an answer like this one to a first attempt. */
+export function consoleNext(x: Exchange): string {
+  return explainOutcome(outcomeOf(x), { attempt: 1, maxAttempts: CONSOLE_MAX_ATTEMPTS });
+}
+
+/** Evidence for one exchange judged `ok` or not against `expected`. */
+export function evidenceOf(x: Exchange, ok: boolean, expected: string, next?: string): Evidence {
+  return {
+    probe: x.label,
+    ok,
+    sent: describeSent(x),
+    received: describeReceived(x),
+    expected,
+    consoleNext: next ?? consoleNext(x),
+  };
+}
+
+/** Evidence for probes expected to be delivered (exactly 200); the failures come first. */
+export function deliveredEvidence(
+  exchanges: readonly Exchange[],
+  expected = 'exactly 200 within the timeout',
+) {
+  const evidence = exchanges.map((x) => evidenceOf(x, isDelivered(x), expected));
+  return [...evidence.filter((e) => !e.ok), ...evidence.filter((e) => e.ok)];
+}
+
+/** The common verdict of "every probe must be delivered" checks. */
+export function allDelivered(
+  exchanges: readonly Exchange[],
+  words: { pass: string; fail: (failed: number, total: number) => string },
+  expected?: string,
+) {
+  const evidence = deliveredEvidence(exchanges, expected);
+  const failed = evidence.filter((e) => !e.ok).length;
+  if (exchanges.length === 0) {
+    return { result: 'skip', reason: 'no probe was sent' } as const;
+  }
+  return failed === 0
+    ? ({ result: 'pass', summary: words.pass, evidence } as const)
+    : ({ result: 'fail', summary: words.fail(failed, exchanges.length), evidence } as const);
+}

@@ -1,0 +1,125 @@
+/**
+ * The bodies the probes send, built from the page's documented examples so that a receiver
+ * written from the documentation has no excuse to refuse them. Each variant changes one
+ * property (nulls, unknown fields, size, form) so a failure points at that property alone.
+ */
+import { EVENT_TYPES, type EventType } from '../events/catalog.js';
+import { wrap } from '../events/payload.js';
+import { documentedExample } from '../events/schemas.js';
+import { validateEvent } from '../events/validator.js';
+
+type Json = Record<string, unknown>;
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The 14 types the page documents inside the `{metadata, details}` envelope. */
+export const WRAPPED_TYPES: readonly EventType[] = EVENT_TYPES.filter((t) => t !== 'blocking_safe_ip');
+
+/** The object holding the event's fields (`details`, or the payload itself when flat). */
+function fieldsOf(payload: Json): Json {
+  return isObject(payload.details) ? payload.details : payload;
+}
+
+/**
+ * The page's example of `type` with a fresh event_id, so that no probe looks like a
+ * redelivery of another (a receiver that deduplicates would otherwise be judged on that).
+ */
+export function documented(type: EventType, eventId: string, options: { wrapped?: boolean } = {}): Json {
+  const example = documentedExample(type);
+  const payload = options.wrapped && !isObject(example.details) ? wrap(example) : example;
+  fieldsOf(payload).event_id = eventId;
+  return payload;
+}
+
+/**
+ * Sets every field the schema allows to be null to null, and every list it allows to be empty
+ * to [], top-down (a nullable object is nulled whole). The schema decides, through the
+ * validator: a change is kept only while the event stays valid.
+ * Returns the payload and the paths changed.
+ */
+export function nullified(payload: Json): { payload: Json; paths: string[] } {
+  const paths: string[] = [];
+  const root = fieldsOf(payload);
+  const prefix = root === payload ? '' : 'details.';
+  const visit = (obj: Json, path: string): void => {
+    for (const key of Object.keys(obj)) {
+      if (key === 'event_id' || key === 'event_type') continue;
+      const original = obj[key];
+      if (original === null) continue;
+      obj[key] = null;
+      if (validateEvent(payload).valid) {
+        paths.push(`${path}${key}`);
+        continue;
+      }
+      if (Array.isArray(original) && original.length > 0) {
+        obj[key] = [];
+        if (validateEvent(payload).valid) {
+          paths.push(`${path}${key}[]`);
+          continue;
+        }
+      }
+      obj[key] = original;
+      if (isObject(original)) visit(original, `${path}${key}.`);
+    }
+  };
+  visit(root, prefix);
+  return { payload, paths };
+}
+
+/** The name of the fields no schema knows; chosen to look like a future Console addition. */
+export const UNKNOWN_FIELD = 'x_cswm_future_field';
+
+/**
+ * Adds unknown properties at the top, in `metadata`, in the event's fields and in each nested
+ * object of them: no schema forbids extra properties, so the Console may add fields anywhere.
+ */
+export function withUnknownFields(payload: Json): Json {
+  const extra = () => ({ note: 'a field this version of the schema does not know', n: 1, tags: ['new'] });
+  payload[UNKNOWN_FIELD] = extra();
+  if (isObject(payload.metadata)) payload.metadata[UNKNOWN_FIELD] = 'future';
+  const fields = fieldsOf(payload);
+  fields[UNKNOWN_FIELD] = extra();
+  for (const value of Object.values(fields)) {
+    if (isObject(value)) value[UNKNOWN_FIELD] = 'future';
+    if (Array.isArray(value)) for (const item of value) if (isObject(item)) item[UNKNOWN_FIELD] = 'future';
+  }
+  return payload;
+}
+
+/** The event_type of the "future event" probe: not documented, shaped like the others. */
+export const FUTURE_EVENT_TYPE = 'cswm_future_event_probe';
+
+/** An event the Console might add tomorrow: the envelope and the common fields, an unknown type. */
+export function futureEvent(eventId: string, now = new Date()): Json {
+  return wrap({
+    event_id: eventId,
+    organization_id: '12345678-1234-1234-1234-123456789012',
+    event_timestamp: now.toISOString(),
+    event_type: FUTURE_EVENT_TYPE,
+    message: 'An event type that did not exist when this receiver was written',
+  });
+}
+
+/**
+ * A large but valid am_i_under_attack: `segments` anomaly timestamps and `watchers` watcher
+ * reports (a long attack seen by a big fleet).
+ */
+export function largeEvent(eventId: string, counts: { segments: number; watchers: number }): Json {
+  const payload = documented('am_i_under_attack', eventId);
+  const details = fieldsOf(payload);
+  const start = Date.parse('2025-05-26T12:00:00Z');
+  details.segments_with_anomaly = Array.from({ length: counts.segments }, (_, i) =>
+    new Date(start + i * 15 * 60_000).toISOString().replace('.000Z', 'Z'),
+  );
+  details.watchers = Array.from({ length: counts.watchers }, (_, i) => ({
+    watcher_uuid: `watcher-${String(i).padStart(5, '0')}-${eventId.slice(0, 8)}`,
+    total_signals: (i * 7) % 101,
+  }));
+  details.total_signals = (details.watchers as { total_signals: number }[]).reduce(
+    (sum, w) => sum + w.total_signals,
+    0,
+  );
+  return payload;
+}

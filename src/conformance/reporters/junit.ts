@@ -1,0 +1,66 @@
+/**
+ * JUnit XML for CI: one testsuite per area, one testcase per check, a <failure> with the
+ * summary as message and the evidence as text, <skipped> with the reason. Every text is
+ * escaped, and characters XML 1.0 forbids are dropped.
+ */
+import type { CheckReport, ConformanceReport } from '../report.js';
+
+/** Escapes text for XML content and attribute values, dropping characters XML 1.0 forbids. */
+export function escapeXml(text: string): string {
+  return text
+    .replace(/[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+}
+
+const seconds = (ms: number) => (ms / 1000).toFixed(3);
+
+function evidenceText(check: CheckReport): string {
+  return check.evidence
+    .filter((e) => !e.ok)
+    .map((e) =>
+      [
+        `probe:    ${e.probe}`,
+        `sent:     ${e.sent}`,
+        `received: ${e.received}`,
+        `expected: ${e.expected}`,
+        `Console:  ${e.consoleNext}`,
+      ].join('\n'),
+    )
+    .join('\n\n');
+}
+
+function testcase(check: CheckReport): string {
+  const open = `    <testcase classname="cswm.${escapeXml(check.area)}" name="${escapeXml(check.id)}: ${escapeXml(check.title)}" time="${seconds(check.timings.durationMs)}"`;
+  if (check.result === 'pass') return `${open}/>`;
+  if (check.result === 'skip')
+    return `${open}>\n      <skipped message="${escapeXml(check.summary)}"/>\n    </testcase>`;
+  return `${open}>\n      <failure message="${escapeXml(check.summary)}" type="${escapeXml(check.severity)}">${escapeXml(
+    `${check.summary}\n\n${evidenceText(check)}`,
+  )}</failure>\n    </testcase>`;
+}
+
+export function renderJunit(report: ConformanceReport): string {
+  const areas = [...new Set(report.checks.map((c) => c.area))];
+  const suites = areas.map((area) => {
+    const checks = report.checks.filter((c) => c.area === area);
+    const n = (r: CheckReport['result']) => checks.filter((c) => c.result === r).length;
+    const time = checks.reduce((s, c) => s + c.timings.durationMs, 0);
+    return [
+      `  <testsuite name="${escapeXml(area)}" tests="${checks.length}" failures="${n('fail')}" errors="0" skipped="${n('skip')}" time="${seconds(time)}" timestamp="${escapeXml(report.startedAt)}">`,
+      ...checks.map(testcase),
+      '  </testsuite>',
+    ].join('\n');
+  });
+  const { counts } = report;
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="cswm check ${escapeXml(report.target.url)}: score ${report.score}/100, ${escapeXml(report.verdictText)}" tests="${counts.checks}" failures="${counts.failed}" errors="0" skipped="${counts.skipped}" time="${seconds(report.durationMs)}">`,
+    ...suites,
+    '</testsuites>',
+    '',
+  ].join('\n');
+}

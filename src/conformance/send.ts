@@ -1,0 +1,77 @@
+/**
+ * Sends probes through the delivery engine, each as a single attempt (maxAttempts 1) with full
+ * evidence. One plan per credentials mode is prepared once and reused, so the harness adds
+ * little beside the requests themselves.
+ */
+
+import { runDelivery } from '../delivery/deliver.js';
+import { eventMetaOf } from '../delivery/meta.js';
+import { type DeliveryPlan, planDelivery } from '../delivery/plan.js';
+import type { Auth } from '../delivery/types.js';
+import { formOf } from '../events/payload.js';
+import { wrongAuth } from './options.js';
+import type { Exchange, Probe, ProbeAuth } from './types.js';
+
+export interface SenderConfig {
+  url: string;
+  auth?: Auth;
+  insecure: boolean;
+  ca?: string | string[];
+  timeoutMs: number;
+  timeScale: number;
+}
+
+export interface Sender {
+  send(checkId: string, index: number, probe: Probe): Promise<Exchange>;
+}
+
+function authFor(mode: ProbeAuth, auth: Auth | undefined): Auth | undefined {
+  if (!auth || mode === 'none') return undefined;
+  return mode === 'wrong' ? wrongAuth(auth) : auth;
+}
+
+/** A sender whose clock starts now: every exchange's startMs is from this moment. */
+export function createSender(config: SenderConfig, now: () => number = () => performance.now()): Sender {
+  const t0 = now();
+  const plans = new Map<string, DeliveryPlan>();
+  const planFor = (mode: ProbeAuth, verify: boolean): DeliveryPlan => {
+    const key = `${mode}:${verify}`;
+    let plan = plans.get(key);
+    if (!plan) {
+      const auth = authFor(mode, config.auth);
+      plan = planDelivery({
+        url: config.url,
+        ...(auth ? { auth } : {}),
+        insecure: verify ? false : config.insecure,
+        ...(config.ca === undefined ? {} : { ca: config.ca }),
+        timeoutMs: config.timeoutMs,
+        timeScale: config.timeScale,
+        maxAttempts: 1,
+        // The destination was checked (and the port decided) before the run began.
+        allowAnyPort: true,
+      });
+      plans.set(key, plan);
+    }
+    return plan;
+  };
+  return {
+    async send(checkId, index, probe) {
+      const mode = probe.auth ?? 'configured';
+      const plan = planFor(mode, probe.verifyTls ?? false);
+      const meta = eventMetaOf(probe.payload);
+      const startMs = now() - t0;
+      const record = await runDelivery(plan, JSON.stringify(probe.payload), meta);
+      return {
+        checkId,
+        index,
+        label: probe.label,
+        auth: mode,
+        eventType: meta.eventType,
+        eventId: meta.eventId,
+        form: formOf(probe.payload),
+        startMs,
+        record,
+      };
+    },
+  };
+}

@@ -1,0 +1,133 @@
+/**
+ * The conformance suite's data: a check is a named property with a severity, a probe plan
+ * (what to send) and a pure evaluation over what was recorded. The runner does the I/O; checks
+ * never touch a socket, so every verdict can be tested from recorded exchanges alone.
+ */
+import type { Auth, DeliveryRecord } from '../delivery/types.js';
+
+/** How much a failure matters; weights the score (critical 10, high 5, medium 2, low 1). */
+export type Severity = 'critical' | 'high' | 'medium' | 'low';
+
+/** Which credentials a probe carries. `configured`: the user's (or none when none are set). */
+export type ProbeAuth = 'configured' | 'none' | 'wrong';
+
+/** One request to send, as a single recorded attempt. */
+export interface Probe {
+  /** Short label shown in reports, e.g. `alert_triggered (documented example)`. */
+  label: string;
+  /** The JSON body to POST. */
+  payload: unknown;
+  /** @default 'configured' */
+  auth?: ProbeAuth;
+  /** Verify TLS even when the user passed --insecure (the TLS check asks what the Console sees). */
+  verifyTls?: boolean;
+}
+
+/** What a check wants sent, as data. */
+export type ProbePlan =
+  /** Nothing to send: the evaluation reads the target (transport checks) or other checks' exchanges. */
+  | { type: 'none' }
+  /** The check does not apply here, with the reason. */
+  | { type: 'skip'; reason: string }
+  /** Independent probes, sent alongside the other checks' probes. */
+  | { type: 'parallel'; probes: Probe[] }
+  /** Probes sent one after the other (a redelivery must follow its first delivery). */
+  | { type: 'sequential'; probes: Probe[]; observe?: boolean }
+  /** Probes sent all at once, after every other probe, so nothing else competes with them. */
+  | { type: 'burst'; probes: Probe[] };
+
+/** One probe as it happened. */
+export interface Exchange {
+  checkId: string;
+  /** Index of the probe within its check's plan. */
+  index: number;
+  label: string;
+  auth: ProbeAuth;
+  eventType: string | null;
+  eventId: string | null;
+  form: 'wrapped' | 'flat' | null;
+  /** Start of the probe in ms from the start of the run. */
+  startMs: number;
+  /** The delivery engine's record: exactly one attempt, headers redacted. */
+  record: DeliveryRecord;
+}
+
+/** What the user's observer said after a sequential plan with `observe`. */
+export type Observation =
+  | { type: 'none' }
+  | { type: 'count'; eventId: string; count: number }
+  | { type: 'error'; eventId: string; message: string };
+
+/** What a check knows about the target without sending anything. */
+export interface TargetInfo {
+  /** Redacted URL. */
+  url: string;
+  protocol: 'http' | 'https';
+  host: string;
+  port: number;
+  portAllowed: boolean;
+  /** The run started the bundled reference receiver itself (no --url). */
+  embedded: boolean;
+  /** Why the port check does not apply (the embedded receiver fell back to an ephemeral port). */
+  portSkipReason?: string;
+  auth: Auth['type'] | 'none';
+  insecure: boolean;
+  /** The timeout of one attempt after time scaling, in ms. */
+  timeoutMs: number;
+  timeScale: number;
+  hasObserver: boolean;
+}
+
+/** What a check's planner may use. */
+export interface PlanContext {
+  target: TargetInfo;
+  /** Seed for generated events, so a run can be reproduced. */
+  seed: number;
+  /** A fresh, unique event id (hex, 32 characters) for each call. */
+  newEventId(): string;
+}
+
+/** What an evaluation sees: its own exchanges, every exchange of the run, and the target. */
+export interface EvalContext {
+  target: TargetInfo;
+  exchanges: readonly Exchange[];
+  all: readonly Exchange[];
+  observation: Observation;
+}
+
+/** What a probe showed, in words: the material of a failure message and of the HTML details. */
+export interface Evidence {
+  /** Which probe (its label). */
+  probe: string;
+  /** True when this probe behaved as the check expects. */
+  ok: boolean;
+  sent: string;
+  received: string;
+  expected: string;
+  /** What the real Console would do next. */
+  consoleNext: string;
+}
+
+export type CheckOutcome =
+  | { result: 'pass'; summary: string; evidence: Evidence[]; metrics?: Record<string, number> }
+  | { result: 'fail'; summary: string; evidence: Evidence[]; metrics?: Record<string, number> }
+  | { result: 'skip'; reason: string };
+
+/** A named property of a receiver, with its severity, its plan and its pure evaluation. */
+export interface Check<O extends object = object> {
+  /** Stable id `area.property` (never renamed: CI filters and reports key on it). */
+  id: string;
+  title: string;
+  severity: Severity;
+  /** Why it matters with the real Console, one sentence. */
+  rationale: string;
+  /** The check's options and their defaults (exported beside the check). */
+  defaults: O;
+  plan(ctx: PlanContext, options: O): ProbePlan;
+  evaluate(ctx: EvalContext, options: O): CheckOutcome;
+}
+
+/** The area of a check id: `delivery` for `delivery.accepts.alert_triggered`. */
+export function areaOf(id: string): string {
+  return id.split('.')[0] ?? id;
+}
