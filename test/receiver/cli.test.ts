@@ -1,0 +1,132 @@
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CLI_PATH, runCli } from '../helpers/cli.js';
+import { alertEvent, post, response } from './helpers.js';
+
+const CANARY = 'canary-cli-s3cret-91b2';
+
+interface Running {
+  child: ChildProcessWithoutNullStreams;
+  stdout: () => string;
+  stderr: () => string;
+  exited: Promise<number | null>;
+}
+
+/** Spawns `cswm receive ...` and waits until its first stdout line shows a URL. */
+async function startCli(args: string[], cwd?: string): Promise<{ run: Running; url: string }> {
+  const child = spawn(process.execPath, [CLI_PATH, 'receive', '--port', '0', ...args], {
+    cwd,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  let out = '';
+  let err = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => {
+    out += d;
+  });
+  child.stderr.setEncoding('utf8').on('data', (d: string) => {
+    err += d;
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  const run = { child, stdout: () => out, stderr: () => err, exited };
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    const match = /(https?:\/\/127\.0\.0\.1:\d+)/.exec(out);
+    if (match) return { run, url: match[1] as string };
+    if (child.exitCode !== null) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`cswm receive did not print its URL: ${out} ${err}`);
+}
+
+/** Waits until `predicate(stdout)` holds (bounded). */
+async function waitForOutput(run: Running, predicate: (out: string) => boolean): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline && !predicate(run.stdout())) await new Promise((r) => setTimeout(r, 25));
+}
+
+let running: Running | undefined;
+let dir: string | undefined;
+afterEach(async () => {
+  if (running && running.child.exitCode === null) running.child.kill('SIGKILL');
+  running = undefined;
+  if (dir) await rm(dir, { recursive: true, force: true });
+  dir = undefined;
+});
+
+describe('cswm receive', () => {
+  it('prints its URL, one line per delivery, and stops cleanly on SIGTERM', async () => {
+    const { run, url } = await startCli([]);
+    running = run;
+    expect(response(await post(`${url}/hook`, alertEvent('cli-1'))).status).toBe(200);
+    await waitForOutput(run, (out) => out.includes('alert_triggered'));
+    process.kill(run.child.pid as number, 'SIGTERM');
+    expect(await run.exited).toBe(0);
+    expect(run.stdout()).toMatch(/#1 POST \/hook alert_triggered valid -> 200/);
+  });
+
+  it('prints one NDJSON line per delivery with --json, and never an auth value', async () => {
+    const { run, url } = await startCli(['--json', '--require-header', `X-Token: ${CANARY}`]);
+    running = run;
+    await post(url, alertEvent('cli-2'), { headers: { 'x-token': CANARY } });
+    await post(url, alertEvent('cli-3'), { headers: { 'x-token': 'wrong' } });
+    await waitForOutput(run, (out) => out.includes('cli-3'));
+    process.kill(run.child.pid as number, 'SIGTERM');
+    expect(await run.exited).toBe(0);
+    const lines = run
+      .stdout()
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { type: string; eventId?: string; response?: { status: number } });
+    expect(lines.map((l) => l.type)).toEqual(['listening', 'delivery', 'delivery', 'closed']);
+    expect(lines.filter((l) => l.type === 'delivery').map((l) => l.response?.status)).toEqual([200, 401]);
+    expect(run.stdout() + run.stderr()).not.toContain(CANARY);
+  });
+
+  it('applies --respond with --times', async () => {
+    const { run, url } = await startCli(['--respond', '503', '--times', '2']);
+    running = run;
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) statuses.push(response(await post(url, alertEvent('cli-4'))).status);
+    expect(statuses).toEqual([503, 503, 200]);
+  });
+
+  it('writes the CA files with --tls and prints where they are', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'cswm-cli-ca-'));
+    const { run, url } = await startCli(['--tls', 'untrusted-ca', '--ca-dir', dir]);
+    running = run;
+    expect(url.startsWith('https://')).toBe(true);
+    const privateFile = join(dir, 'cswm-private-ca.pem');
+    expect(run.stdout()).toContain(privateFile);
+    expect(await readFile(privateFile, 'utf8')).toContain('BEGIN CERTIFICATE');
+  });
+
+  it.each([
+    [['--fault', 'explode']],
+    [['--respond', '99']],
+    [['--tls', 'self-signed', '--cert', 'a.pem', '--key', 'b.pem']],
+    [['--auth-status', '500']],
+  ])('refuses %j with exit 2 and one line', async (args) => {
+    const result = await runCli(['receive', '--port', '0', ...args], { timeoutMs: 20_000 });
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stdout).toBe('');
+  });
+
+  it('refuses missing --cert/--key files with exit 2', async () => {
+    const result = await runCli([
+      'receive',
+      '--port',
+      '0',
+      '--cert',
+      '/nonexistent/c.pem',
+      '--key',
+      '/nonexistent/k.pem',
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^cswm: cannot read the certificate file/);
+  });
+});
