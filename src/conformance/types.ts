@@ -81,8 +81,6 @@ export interface TargetInfo {
 /** What a check's planner may use. */
 export interface PlanContext {
   target: TargetInfo;
-  /** Seed for generated events, so a run can be reproduced. */
-  seed: number;
   /** A fresh, unique event id (hex, 32 characters) for each call. */
   newEventId(): string;
 }

@@ -1,4 +1,146 @@
 import type { Command } from 'commander';
+import { InvalidOptionError, UnreadableFileError } from '../../errors.js';
+import { collect, parseDuration, parsePositiveNumber } from '../options.js';
+import { ExitCode, exitWhenDrained, printJson, useColor } from '../output.js';
 
-/** `cswm check`: not built yet. */
-export function register(_program: Command): void {}
+type Auth =
+  | { type: 'header'; name: string; value: string }
+  | { type: 'bearer'; token: string }
+  | { type: 'basic'; username: string; password: string };
+
+interface CheckFlags {
+  url?: string;
+  header?: string;
+  bearer?: string;
+  basic?: string;
+  insecure?: boolean;
+  ca?: string;
+  allowAnyPort?: boolean;
+  only: string[];
+  skip: string[];
+  timeScale?: number;
+  timeout?: number;
+  report: string;
+  out?: string;
+  json?: boolean;
+}
+
+/** The credentials flags, at most one; secret values are never echoed in errors. */
+export function authFromFlags(flags: Pick<CheckFlags, 'header' | 'bearer' | 'basic'>): Auth | undefined {
+  const given = (['header', 'bearer', 'basic'] as const).filter((k) => flags[k] !== undefined);
+  if (given.length > 1) {
+    throw new InvalidOptionError(
+      `--${given.join(', --')}: give one way of authenticating (the Console destination has one: a header or Basic)`,
+    );
+  }
+  if (flags.header !== undefined) {
+    const match = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+)\s*:\s*(.+)$/.exec(flags.header.trim());
+    if (!match) {
+      throw new InvalidOptionError(
+        '--header: expected "Name: value" (e.g. "X-Api-Key: <key>"); the value was not echoed',
+      );
+    }
+    return { type: 'header', name: match[1] as string, value: (match[2] as string).trim() };
+  }
+  if (flags.bearer !== undefined) {
+    if (flags.bearer.trim() === '') throw new InvalidOptionError('--bearer: the token is empty');
+    return { type: 'bearer', token: flags.bearer };
+  }
+  if (flags.basic !== undefined) {
+    const i = flags.basic.indexOf(':');
+    if (i <= 0 || i === flags.basic.length - 1) {
+      throw new InvalidOptionError(
+        '--basic: expected USER:PASS with both parts non-empty; the value was not echoed',
+      );
+    }
+    return { type: 'basic', username: flags.basic.slice(0, i), password: flags.basic.slice(i + 1) };
+  }
+  return undefined;
+}
+
+async function run(flags: CheckFlags): Promise<void> {
+  const auth = authFromFlags(flags);
+  const { readFile, mkdir } = await import('node:fs/promises');
+  const conformance = await import('../../conformance/index.js');
+  const formats = conformance.parseFormats(flags.report);
+  const files = formats.filter((f) => f !== 'text');
+  if (files.length > 0 && flags.out === undefined) {
+    throw new InvalidOptionError(`--report ${files.join(',')} writes files: pass --out DIR to say where`);
+  }
+  let ca: string | undefined;
+  if (flags.ca !== undefined) {
+    ca = await readFile(flags.ca, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      throw new UnreadableFileError(
+        flags.ca!,
+        error.code === 'ENOENT' ? 'no such file' : (error.code ?? 'unreadable'),
+      );
+    });
+  }
+  if (flags.out !== undefined) {
+    await mkdir(flags.out, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+      throw new InvalidOptionError(`--out: cannot create directory ${flags.out} (${error.code ?? 'error'})`);
+    });
+  }
+  const report = await conformance.runConformance({
+    ...(flags.url === undefined ? {} : { url: flags.url }),
+    ...(auth ? { auth } : {}),
+    insecure: flags.insecure ?? false,
+    ...(ca === undefined ? {} : { ca }),
+    allowAnyPort: flags.allowAnyPort ?? false,
+    only: flags.only,
+    skip: flags.skip,
+    ...(flags.timeScale === undefined ? {} : { timeScale: flags.timeScale }),
+    ...(flags.timeout === undefined ? {} : { timeoutMs: flags.timeout }),
+  });
+  if (flags.json) printJson(report);
+  else process.stdout.write(conformance.renderText(report, { color: useColor() }));
+  if (flags.out !== undefined) {
+    const written = await conformance.writeReports(report, formats, flags.out);
+    for (const path of written) process.stderr.write(`cswm: wrote ${path}\n`);
+  }
+  exitWhenDrained(report.verdict === 'ready' ? ExitCode.OK : ExitCode.FAILED);
+}
+
+/** `cswm check`: scores a receiver (or the embedded reference receiver) against the Console's behaviour. */
+export function register(program: Command): void {
+  program
+    .command('check')
+    .description(
+      "score a webhook receiver against the Console's behaviour, check by check, with evidence (no --url: the bundled reference receiver)",
+    )
+    .option('--url <url>', 'the receiver to check (default: start the reference receiver on 127.0.0.1:8080)')
+    .option('--header <header>', 'auth header as configured on the Console destination: "Name: value"')
+    .option('--bearer <token>', 'shorthand for --header "Authorization: Bearer <token>"')
+    .option('--basic <user:pass>', 'HTTP Basic credentials')
+    .option(
+      '--insecure',
+      'the destination\'s "disable SSL verification" (tls.certificate-trusted verifies anyway)',
+    )
+    .option('--ca <file>', 'extra trusted CA certificate (PEM), standing for public roots in local tests')
+    .option(
+      '--allow-any-port',
+      'go on with a port the Console will not call (transport.port-allowed then fails)',
+    )
+    .option(
+      '--only <ids>',
+      'run only these checks: ids or prefixes, comma-separated (e.g. payload,delivery.accepts)',
+      collect,
+      [],
+    )
+    .option('--skip <ids>', 'leave out these checks: ids or prefixes, comma-separated', collect, [])
+    .option(
+      '--time-scale <factor>',
+      'multiply the timeout and the response-time limit (0.01 for fast demos)',
+      parsePositiveNumber('--time-scale'),
+    )
+    .option(
+      '--timeout <duration>',
+      'timeout of one probe before scaling (the Console: 30s)',
+      parseDuration('--timeout'),
+    )
+    .option('--report <formats>', 'text,json,junit,html (files other than text need --out)', 'text')
+    .option('--out <dir>', 'write the report files here (conformance-report.*), each atomically')
+    .option('--json', 'print the JSON report on stdout instead of the text')
+    .addHelpText('after', '\nExit codes: 0 ready for the Console, 1 not ready, 2 bad input (nothing sent).\n')
+    .action((flags: CheckFlags) => run(flags));
+}
