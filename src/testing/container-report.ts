@@ -1,0 +1,58 @@
+/**
+ * A conformance report made against a container's published port (an ephemeral port on this
+ * machine) says nothing true about the transport: the Console will call the port the user
+ * exposes, on the host the user deploys to. This re-judges the two transport checks on those
+ * facts and recomputes the score, so a receiver in a container is scored as it will be deployed.
+ */
+import { assembleReport, checkReport } from '../conformance/assemble.js';
+import { portAllowed } from '../conformance/checks/transport.port-allowed.js';
+import type { CheckReport, ConformanceReport } from '../conformance/report.js';
+import type { CheckOutcome, TargetInfo } from '../conformance/types.js';
+import { ALLOWED_PORTS } from '../delivery/ports.js';
+
+/** What the transport checks are judged on for a container. */
+export interface ContainerFacts {
+  /** The port the user will expose (the container's own port unless told otherwise). */
+  port: number;
+  protocol: 'http' | 'https';
+  path: string;
+  /** The container port, for the evidence. */
+  containerPort: number;
+}
+
+function portOutcome(report: ConformanceReport, facts: ContainerFacts): CheckOutcome {
+  const shownUrl = `${facts.protocol}://<your host>:${facts.port}${facts.path}`;
+  const target: TargetInfo = {
+    url: shownUrl,
+    protocol: facts.protocol,
+    host: '<your host>',
+    port: facts.port,
+    portAllowed: ALLOWED_PORTS.includes(facts.port),
+    embedded: false,
+    auth: report.target.auth,
+    insecure: report.target.insecure,
+    timeoutMs: report.target.timeoutMs,
+    timeScale: report.target.timeScale,
+    hasObserver: false,
+  };
+  const outcome = portAllowed.evaluate({ target, exchanges: [], all: [], observation: { type: 'none' } }, {});
+  if (outcome.result === 'skip' || facts.port === facts.containerPort) return outcome;
+  const note = ` (container port ${facts.containerPort}, exposed as ${facts.port})`;
+  return { ...outcome, summary: outcome.summary + note };
+}
+
+const PUBLIC_ADDRESS_SKIP_REASON =
+  'the container was reached through a port published on this machine; whether the Console can reach it depends on where you deploy it';
+
+/** The report with transport.port-allowed judged on `facts.port` and transport.public-address skipped. */
+export function judgeOnContainer(report: ConformanceReport, facts: ContainerFacts): ConformanceReport {
+  const checks: CheckReport[] = report.checks.map((check) => {
+    if (check.id === portAllowed.id) return checkReport(portAllowed, portOutcome(report, facts), []);
+    if (check.id === 'transport.public-address') {
+      return { ...check, result: 'skip', summary: PUBLIC_ADDRESS_SKIP_REASON, evidence: [] };
+    }
+    return check;
+  });
+  const { score: _s, verdict: _v, verdictText: _t, blocking: _b, counts: _c, ...parts } = report;
+  return assembleReport({ ...parts, checks }, []);
+}

@@ -1,0 +1,100 @@
+/**
+ * The user's receiver container as a delivery target: started here (and stopped here) when the
+ * caller gives a container definition, or used as it is when the caller started it. Whatever
+ * this module starts, it stops, even when the work in between throws.
+ */
+import type { StartedTestContainer, TestContainer } from 'testcontainers';
+import { CswmError, ErrorCodes } from '../errors.js';
+
+/** A container definition (`new GenericContainer(...)`) or one the caller already started. */
+export type ContainerLike = TestContainer | StartedTestContainer;
+
+/** Where the receiver listens inside the container. */
+export interface ContainerEndpoint {
+  /** The port the receiver listens on inside the container. @example 8080 */
+  port: number;
+  /** Path of the webhook endpoint. @default '/' */
+  path?: string;
+  /** `https` when the receiver serves TLS itself. @default 'http' */
+  protocol?: 'http' | 'https';
+}
+
+/** A running container and the URL of its webhook endpoint through the published port. */
+export interface ContainerTarget {
+  container: StartedTestContainer;
+  url: string;
+  /** True when this module started the container (and will stop it). */
+  startedHere: boolean;
+}
+
+function isStarted(container: ContainerLike): container is StartedTestContainer {
+  return typeof (container as Partial<StartedTestContainer>).getMappedPort === 'function';
+}
+
+function checkEndpoint(endpoint: ContainerEndpoint): void {
+  if (!Number.isInteger(endpoint.port) || endpoint.port < 1 || endpoint.port > 65_535) {
+    throw new CswmError(
+      ErrorCodes.INVALID_OPTION,
+      `port ${String(endpoint.port)} is not a TCP port (allowed: 1 to 65535): give the port the receiver listens on inside the container`,
+    );
+  }
+  if (endpoint.path !== undefined && !endpoint.path.startsWith('/')) {
+    throw new CswmError(
+      ErrorCodes.INVALID_OPTION,
+      `path "${endpoint.path}" must start with "/" (e.g. "/webhook")`,
+    );
+  }
+}
+
+/** The URL of the endpoint through the port testcontainers published on this machine. */
+export function endpointUrl(container: StartedTestContainer, endpoint: ContainerEndpoint): string {
+  const protocol = endpoint.protocol ?? 'http';
+  let mapped: number;
+  try {
+    mapped = container.getMappedPort(endpoint.port);
+  } catch (error) {
+    throw new CswmError(
+      ErrorCodes.CONTAINER,
+      `container port ${endpoint.port} is not published: add .withExposedPorts(${endpoint.port}) before starting it, or pass the container unstarted`,
+      { cause: error, isInputError: true },
+    );
+  }
+  const host = container.getHost();
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  return `${protocol}://${shownHost}:${mapped}${endpoint.path ?? '/'}`;
+}
+
+/**
+ * Runs `work` against the container's endpoint; starts the container first when it is only a
+ * definition (publishing `endpoint.port`) and stops it afterwards.
+ */
+export async function withContainerTarget<T>(
+  container: ContainerLike,
+  endpoint: ContainerEndpoint,
+  work: (target: ContainerTarget) => Promise<T>,
+): Promise<T> {
+  checkEndpoint(endpoint);
+  if (isStarted(container)) {
+    return work({ container, url: endpointUrl(container, endpoint), startedHere: false });
+  }
+  let started: StartedTestContainer;
+  try {
+    started = await container.withExposedPorts(endpoint.port).start();
+  } catch (error) {
+    throw new CswmError(
+      ErrorCodes.CONTAINER,
+      `the receiver container did not start: ${firstLine(error)} (is a Docker engine running? does the image exist?)`,
+      { cause: error, isInputError: false },
+    );
+  }
+  try {
+    return await work({ container: started, url: endpointUrl(started, endpoint), startedHere: true });
+  } finally {
+    await started.stop({ timeout: 5_000 });
+  }
+}
+
+function firstLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split('\n')[0] ?? text;
+}
