@@ -69,7 +69,7 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
   server.requestTimeout = 120_000;
   await listen(server, host, port);
   const actualPort = listenPort();
-  const url = `${tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${actualPort}`;
+  const url = `${tls ? 'https' : 'http'}://${urlHost(host)}:${actualPort}`;
   const closeTimeoutMs = options.closeTimeoutMs ?? 10_000;
   let closed: Promise<void> | null = null;
 
@@ -91,6 +91,13 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
       return closed;
     },
   };
+}
+
+/** The host to put in the URL: a wildcard address is reached through loopback. */
+function urlHost(host: string): string {
+  if (host === '0.0.0.0') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return host.includes(':') ? `[${host}]` : host;
 }
 
 function listen(server: Server, host: string, port: number): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { InvalidOptionError } from '../../errors.js';
 import type { Receiver, ReceiverOptions, RecordedDelivery } from '../../receiver/index.js';
+import { redactUrl } from '../../util/redact.js';
 import { parseCount } from '../options.js';
 import { painter, useColor } from '../output.js';
 
@@ -107,7 +108,7 @@ function announce(receiver: Receiver, options: ReceiverOptions, flags: ReceiveFl
     ...(receiver.tls?.caFiles ? { caFiles: receiver.tls.caFiles } : {}),
     faults: options.faults ?? [],
     ...(options.auth ? { auth: { type: options.auth.type, status: options.authFailureStatus ?? 401 } } : {}),
-    ...(options.proxy ? { proxy: options.proxy.upstream } : {}),
+    ...(options.proxy ? { proxy: redactUrl(options.proxy.upstream) } : {}),
   };
   if (flags.json) {
     process.stdout.write(`${JSON.stringify({ type: 'listening', ...info })}\n`);
@@ -134,7 +135,7 @@ function describe(options: ReceiverOptions, explain: Explain): string[] {
     const what = options.auth.type === 'header' ? `header ${options.auth.name}` : 'Basic auth';
     out.push(`auth: requires ${what}, else ${options.authFailureStatus ?? 401}`);
   }
-  if (options.proxy) out.push(`proxy: forwards to ${options.proxy.upstream}`);
+  if (options.proxy) out.push(`proxy: forwards to ${redactUrl(options.proxy.upstream)}`);
   return out;
 }
 
