@@ -6,8 +6,8 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
-const ROUNDS = Number(process.env.CSWM_BENCH_ROUNDS ?? 5);
-const DURATION_MS = Number(process.env.CSWM_BENCH_DURATION_MS ?? 2_000);
+const ROUNDS = Number(process.env.CSWM_BENCH_ROUNDS ?? 8);
+const DURATION_MS = Number(process.env.CSWM_BENCH_DURATION_MS ?? 1_000);
 const CONNECTIONS = 16;
 const TARGET = 0.7;
 
@@ -102,12 +102,16 @@ export async function run() {
   const bareRates = [];
   const receiverRates = [];
   let problems = 0;
+  const pairRatios = [];
   for (let round = 0; round < ROUNDS; round++) {
-    const b = await load(bare.url, body);
-    const r = await load(receiver.url, body);
-    problems += b.errors + b.non200 + r.errors + r.non200;
-    bareRates.push(b.perSecond);
-    receiverRates.push(r.perSecond);
+    // ABBA order: a machine getting busier or calmer during the run favours neither side.
+    const order = round % 2 === 0 ? ['bare', 'receiver'] : ['receiver', 'bare'];
+    const got = {};
+    for (const side of order) got[side] = await load(side === 'bare' ? bare.url : receiver.url, body);
+    problems += got.bare.errors + got.bare.non200 + got.receiver.errors + got.receiver.non200;
+    bareRates.push(got.bare.perSecond);
+    receiverRates.push(got.receiver.perSecond);
+    pairRatios.push(got.receiver.perSecond / got.bare.perSecond);
   }
   const recorded = receiver.deliveries().length;
   const allValid = receiver.deliveries().every((d) => d.valid);
@@ -133,6 +137,7 @@ export async function run() {
       bareRates,
       receiverRates,
       ratio,
+      medianPairedRatio: median(pairRatios),
       failedRequests: problems,
       recordedKept: recorded,
       allRecordedValid: allValid,
