@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { startReceiver } from '../../src/receiver/index.js';
 import { alertEvent, post } from './helpers.js';
@@ -14,6 +15,30 @@ describe('graceful shutdown', () => {
     const results = await Promise.all(sent);
     expect(results.map((r) => (r.ok ? r.status : r.code))).toEqual(Array(count).fill(200));
     expect(new Set(receiver.deliveries().map((d) => d.eventId)).size).toBe(count);
+  });
+
+  it('finishes a request whose body is still arriving when close() is called', async () => {
+    const receiver = await startReceiver();
+    const body = JSON.stringify(alertEvent('slow-upload'));
+    const req = request(receiver.url, {
+      method: 'POST',
+      agent: false,
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+    });
+    const status = new Promise<number>((resolve, reject) => {
+      req.on('response', (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+    });
+    req.write(body.slice(0, 10));
+    await new Promise((r) => setTimeout(r, 100));
+    const closing = receiver.close();
+    req.end(body.slice(10));
+    expect(await status).toBe(200);
+    await closing;
+    expect(receiver.deliveries().map((d) => d.eventId)).toEqual(['slow-upload']);
   });
 
   it('cuts hanging requests instead of waiting for them', async () => {
