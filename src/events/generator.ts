@@ -7,7 +7,7 @@ import { randomInt } from 'node:crypto';
 import { ErrorCodes, InvalidEventError, InvalidOptionError } from '../errors.js';
 import { type Build, compileBuilder } from './builder.js';
 import { assertEventType, catalogEntry, EVENT_TYPES, type EventType } from './catalog.js';
-import { wrap } from './payload.js';
+import { formOf, type PayloadForm, wrap } from './payload.js';
 import { mixSeed, Rng } from './random.js';
 import { REALISM } from './realism/index.js';
 import { documentedExample, schemaOf } from './schemas.js';
@@ -121,8 +121,17 @@ function buildOne(type: EventType, index: number, run: Run): Record<string, unkn
       { isInputError: false },
     );
   }
-  if (run.overrides.length === 0) return payload;
-  applyOverrides(payload, run.overrides, generated.form ?? 'wrapped');
+  if (run.overrides.length > 0) applyAndCheck(type, payload, run.overrides, generated.form ?? 'wrapped');
+  return payload;
+}
+
+function applyAndCheck(
+  type: EventType,
+  payload: Record<string, unknown>,
+  overrides: readonly SetOverride[],
+  form: PayloadForm,
+): void {
+  applyOverrides(payload, overrides, form);
   const overridden = validateEvent(payload);
   if (!overridden.valid) {
     throw new InvalidEventError(
@@ -130,7 +139,6 @@ function buildOne(type: EventType, index: number, run: Run): Record<string, unkn
       overridden.errors,
     );
   }
-  return payload;
 }
 
 /**
@@ -174,13 +182,17 @@ export function generateEvents(
 
 /**
  * The page's documented example of `type`, as a fresh copy; blocking_safe_ip comes flat, as
- * documented, unless `wrapped`.
+ * documented, unless `wrapped`. `set` overrides apply as in generateEvent (validated again).
+ * @example exampleEvent('blocking_safe_ip', { wrapped: true })
  */
 export function exampleEvent(
   type: EventType | string,
-  options: { wrapped?: boolean } = {},
+  options: Pick<GenerateOptions, 'wrapped' | 'set'> = {},
 ): Record<string, unknown> {
   const checked = assertEventType(type);
   const example = documentedExample(checked);
-  return options.wrapped && catalogEntry(checked).form === 'flat' ? wrap(example) : example;
+  const payload = options.wrapped && catalogEntry(checked).form === 'flat' ? wrap(example) : example;
+  const overrides = normalizeOverrides(options.set);
+  if (overrides.length > 0) applyAndCheck(checked, payload, overrides, formOf(payload) ?? 'wrapped');
+  return payload;
 }

@@ -4,6 +4,5 @@ export * from './generator.js';
 export * from './payload.js';
 export type { SetOverride, SetOverrides } from './set.js';
 export { normalizeOverrides, parseSetExpression } from './set.js';
-export type * from './types.generated.js';
 export * from './types.generated.js';
 export * from './validator.js';

@@ -1,4 +1,89 @@
 import type { Command } from 'commander';
+import { InvalidOptionError } from '../../errors.js';
+import { collect, parseCount } from '../options.js';
 
-/** `cswm generate`: not built yet. */
-export function register(_program: Command): void {}
+interface GenerateFlags {
+  count: number;
+  seed?: number;
+  now?: string;
+  example?: boolean;
+  set: string[];
+  wrapped?: boolean;
+}
+
+/** Output is held back until this many bytes, so an early error leaves stdout empty. */
+const HOLD_BACK_BYTES = 1 << 20;
+
+/** `cswm generate <type|all>`: realistic, validated events as NDJSON on stdout. */
+export function register(program: Command): void {
+  program
+    .command('generate')
+    .description(
+      'print realistic, schema-valid events as NDJSON (one JSON object per line); every event is validated',
+    )
+    .argument('<type>', "an event type (see `cswm events`) or 'all' for each of the 15 in the page's order")
+    .option('--count <n>', 'events of each type', parseCount('--count', 1), 1)
+    .option(
+      '--seed <n>',
+      'reproducible output: the same seed gives the same bytes',
+      parseCount('--seed', 0, Number.MAX_SAFE_INTEGER),
+    )
+    .option('--now <iso>', 'clock the timestamps are near (default: a fixed instant with --seed, else now)')
+    .option('--example', 'print the documented example instead (--count, --seed and --now do not apply)')
+    .option(
+      '--set <path=value>',
+      'override a field, e.g. details.source.value=1.2.3.4 (repeatable; VALUE as JSON when it parses)',
+      collect,
+      [],
+    )
+    .option('--wrapped', 'put blocking_safe_ip in the {metadata, details} envelope (documented flat)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  cswm generate alert_triggered --seed 7\n  cswm generate all --count 3 --seed 1 > events.ndjson\n  cswm generate alert_triggered --set details.source.value=203.0.113.9 --set details.scenario_confidence=99\n  cswm generate blocking_safe_ip --example --wrapped',
+    )
+    .action(async (type: string, flags: GenerateFlags) => {
+      const { assertEventType } = await import('../../events/catalog.js');
+      if (type !== 'all') assertEventType(type);
+      if (flags.now !== undefined && !Number.isFinite(Date.parse(flags.now))) {
+        throw new InvalidOptionError(
+          `--now: "${flags.now}" is not a date (allowed: RFC 3339, e.g. 2025-06-01T12:00:00Z)`,
+        );
+      }
+      const { exampleEvent, generateEvents, EVENT_TYPES } = await import('../../events/index.js');
+      const events: Iterable<unknown> = flags.example
+        ? (type === 'all' ? EVENT_TYPES : [type]).map((t) =>
+            exampleEvent(t, { wrapped: flags.wrapped, set: flags.set }),
+          )
+        : generateEvents(type, {
+            count: flags.count,
+            seed: flags.seed,
+            now: flags.now,
+            set: flags.set,
+            wrapped: flags.wrapped,
+          });
+      await writeNdjson(events);
+    });
+}
+
+/** Writes events as NDJSON, respecting back-pressure, holding the first megabyte back. */
+async function writeNdjson(events: Iterable<unknown>): Promise<void> {
+  let buffer = '';
+  let started = false;
+  for (const event of events) {
+    buffer += `${JSON.stringify(event)}\n`;
+    if (buffer.length >= (started ? 64 * 1024 : HOLD_BACK_BYTES)) {
+      started = true;
+      await write(buffer);
+      buffer = '';
+    }
+  }
+  if (buffer !== '') await write(buffer);
+}
+
+function write(chunk: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const ok = process.stdout.write(chunk, (error) => (error ? reject(error) : undefined));
+    if (ok) resolve();
+    else process.stdout.once('drain', resolve);
+  });
+}
