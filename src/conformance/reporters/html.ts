@@ -16,7 +16,8 @@ header{display:flex;gap:24px;align-items:center;background:#fff;border:1px solid
 .ready .score,.ready .verdict{color:#1a7f37}.not-ready .score,.not-ready .verdict{color:#cf222e}
 .verdict{font-size:20px;font-weight:600;margin:0}
 .meta{color:#57606a;margin:4px 0 0}
-h2{margin:28px 0 8px;text-transform:capitalize}
+h2{margin:28px 0 8px}
+details.more>summary{cursor:pointer;color:#57606a;margin:6px 0}
 details.check{background:#fff;border:1px solid #d8dde3;border-radius:6px;margin:6px 0}
 details.check>summary{cursor:pointer;padding:8px 12px;display:flex;gap:10px;align-items:baseline;flex-wrap:wrap}
 .badge{font-weight:700;font-size:12px;border-radius:4px;padding:1px 6px;color:#fff}
@@ -35,20 +36,36 @@ svg.timeline text{font:10px system-ui,sans-serif;fill:#57606a}
 code{font:12px ui-monospace,SFMono-Regular,Menlo,monospace}
 `;
 
+const AREA_TITLES: Record<string, string> = {
+  transport: 'Transport',
+  tls: 'TLS',
+  delivery: 'Delivery',
+  payload: 'Payload',
+  auth: 'Authentication',
+  idempotency: 'Idempotency',
+  load: 'Load',
+};
+
+function evidenceRows(evidence: CheckReport['evidence']): string {
+  return evidence
+    .map(
+      (e) =>
+        `<table class="ev ${e.ok ? 'ok' : 'bad'}"><tr><th>${e.ok ? 'probe' : 'failed'}</th><td>${esc(e.probe)}</td></tr>` +
+        `<tr><th>sent</th><td>${esc(e.sent)}</td></tr><tr><th>received</th><td>${esc(e.received)}</td></tr>` +
+        `<tr><th>expected</th><td>${esc(e.expected)}</td></tr><tr><th>Console</th><td>${esc(e.consoleNext)}</td></tr></table>`,
+    )
+    .join('');
+}
+
+/** Failing probes in full; the ones that behaved as expected folded away when there are failures. */
 function evidenceTable(check: CheckReport): string {
   const failing = check.evidence.filter((e) => !e.ok);
-  const shown = [...failing, ...check.evidence.filter((e) => e.ok)].slice(0, Math.max(failing.length, 5));
-  const rows = shown.map(
-    (e) =>
-      `<table class="ev ${e.ok ? 'ok' : 'bad'}"><tr><th>${e.ok ? 'probe' : 'failed'}</th><td>${esc(e.probe)}</td></tr>` +
-      `<tr><th>sent</th><td>${esc(e.sent)}</td></tr><tr><th>received</th><td>${esc(e.received)}</td></tr>` +
-      `<tr><th>expected</th><td>${esc(e.expected)}</td></tr><tr><th>Console</th><td>${esc(e.consoleNext)}</td></tr></table>`,
-  );
-  const more =
-    check.evidence.length > shown.length
-      ? `<p class="meta">and ${check.evidence.length - shown.length} more probes that behaved as expected</p>`
-      : '';
-  return rows.join('') + more;
+  const passing = check.evidence.filter((e) => e.ok);
+  if (failing.length === 0) return evidenceRows(passing);
+  const folded = passing.length
+    ? `<details class="more"><summary>${passing.length} probe${passing.length === 1 ? '' : 's'} behaved as expected</summary>${evidenceRows(passing)}</details>`
+    : '';
+  return evidenceRows(failing) + folded;
 }
 
 function checkSection(check: CheckReport, timeoutMs: number): string {
@@ -69,9 +86,10 @@ function checkSection(check: CheckReport, timeoutMs: number): string {
 export function renderHtml(report: ConformanceReport): string {
   const areas = [...new Set(report.checks.map((c) => c.area))];
   const { counts, target } = report;
+  const areaTitle = (area: string) => AREA_TITLES[area] ?? area;
   const sections = areas.map(
     (area) =>
-      `<section id="area-${esc(area)}"><h2>${esc(area)}</h2>${report.checks
+      `<section id="area-${esc(area)}"><h2>${esc(areaTitle(area))}</h2>${report.checks
         .filter((c) => c.area === area)
         .map((c) => checkSection(c, target.timeoutMs))
         .join('')}</section>`,

@@ -1,0 +1,193 @@
+import { once } from 'node:events';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import Ajv2020Module from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import { XMLParser } from 'fast-xml-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type ConformanceReport,
+  renderHtml,
+  renderJson,
+  renderText,
+  runConformance,
+  writeReports,
+} from '../../src/conformance/index.js';
+
+const Ajv2020 = (Ajv2020Module as unknown as { default: typeof Ajv2020Module }).default ?? Ajv2020Module;
+const addFormats =
+  (addFormatsModule as unknown as { default: typeof addFormatsModule }).default ?? addFormatsModule;
+
+const TOKEN = 'canary-report-token-5c1d';
+const HOSTILE = `<b>&"'</b>]]>\u0001`;
+const CHROMIUM = '/usr/bin/chromium';
+
+let server: Server;
+let report: ConformanceReport;
+let dir: string;
+
+// A receiver with a mix of results: bearer auth enforced, a 202 with an XML-hostile body for
+// alert_triggered (so escaping is exercised), 200 for everything else.
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => {
+      body += c;
+    });
+    req.on('end', () => {
+      if (req.headers.authorization !== `Bearer ${TOKEN}`) return void res.writeHead(401).end(`no ${TOKEN}`);
+      const alert = body.includes('"event_type":"alert_triggered"') && !body.includes('x_cswm_future_field');
+      if (alert) res.writeHead(202, { 'content-type': 'text/plain' }).end(HOSTILE);
+      else res.writeHead(200).end('ok');
+    });
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  report = await runConformance({
+    url: `http://127.0.0.1:${port}/`,
+    auth: { type: 'bearer', token: TOKEN },
+    allowAnyPort: true,
+    checkOptions: { 'load.burst': { count: 10 } },
+  });
+  dir = await mkdtemp(join(tmpdir(), 'cswm-report-'));
+  await writeReports(report, ['text', 'json', 'junit', 'html'], dir);
+});
+
+afterAll(async () => {
+  server?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe('report files', () => {
+  it('has a mix of passes, failures and skips to render', () => {
+    expect(report.counts.failed).toBeGreaterThan(0);
+    expect(report.counts.passed).toBeGreaterThan(0);
+    expect(report.counts.skipped).toBeGreaterThan(0);
+  });
+
+  it('writes the four files and leaves no temporary file behind', async () => {
+    expect((await readdir(dir)).sort()).toEqual([
+      'conformance-report.html',
+      'conformance-report.json',
+      'conformance-report.junit.xml',
+      'conformance-report.txt',
+    ]);
+  });
+
+  it('never shows the token in any format', async () => {
+    for (const file of await readdir(dir))
+      expect(await readFile(join(dir, file), 'utf8')).not.toContain(TOKEN);
+  });
+
+  it('writes JSON that validates against schemas/report.schema.json', async () => {
+    const schema = JSON.parse(
+      await readFile(new URL('../../schemas/report.schema.json', import.meta.url), 'utf8'),
+    );
+    const ajv = new Ajv2020({ allErrors: true, strict: true });
+    addFormats(ajv);
+    const validate = ajv.compile(schema);
+    const json = JSON.parse(await readFile(join(dir, 'conformance-report.json'), 'utf8'));
+    expect(validate(json) ? [] : validate.errors).toEqual([]);
+    expect(json).toEqual(JSON.parse(renderJson(report)));
+  });
+
+  it('writes JUnit XML whose counts match the run, parsed by a real XML parser', async () => {
+    const xml = await readFile(join(dir, 'conformance-report.junit.xml'), 'utf8');
+    const parser = new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: '',
+      isArray: (n) => ['testsuite', 'testcase'].includes(n),
+    });
+    const doc = parser.parse(xml);
+    const root = doc.testsuites;
+    expect([Number(root.tests), Number(root.failures), Number(root.skipped)]).toEqual([
+      report.counts.checks,
+      report.counts.failed,
+      report.counts.skipped,
+    ]);
+    const cases = root.testsuite.flatMap((s: { testcase: unknown[] }) => s.testcase) as Record<
+      string,
+      unknown
+    >[];
+    expect(cases).toHaveLength(report.counts.checks);
+    expect(cases.filter((c) => 'failure' in c)).toHaveLength(report.counts.failed);
+    expect(cases.filter((c) => 'skipped' in c)).toHaveLength(report.counts.skipped);
+    const failure = cases.find((c) => String(c.name).startsWith('delivery.accepts.alert_triggered'))!
+      .failure as Record<string, string>;
+    expect(failure.message).toContain('202');
+    // The body is quoted as a JSON string in the evidence; the parser gives back exactly that text.
+    expect(failure['#text']).toContain(JSON.stringify(HOSTILE).slice(1, -1));
+  });
+
+  it('prints text with one line per check and the score and verdict last', () => {
+    const lines = renderText(report).trimEnd().split('\n');
+    expect(lines.at(-1)).toMatch(/^Score \d+\/100: not ready for the Console/);
+    for (const check of report.checks)
+      expect(lines.filter((l) => l.includes(` ${check.id} `))).toHaveLength(1);
+    expect(renderText(report)).not.toContain('\u001b[');
+    expect(renderText(report, { color: true })).toContain('\u001b[31mFAIL');
+  });
+
+  it('escapes hostile text in the HTML', () => {
+    const html = renderHtml(report);
+    expect(html).not.toContain('<b>&');
+    expect(html).toContain('&lt;b&gt;&amp;');
+  });
+});
+
+describe('the HTML report in headless Chromium', () => {
+  it.skipIf(!existsSync(CHROMIUM))(
+    'renders the score and SVG timelines with no console error and no network request',
+    async () => {
+      const { chromium } = await import('playwright-core');
+      const browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      });
+      try {
+        const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+        const fileUrl = pathToFileURL(join(dir, 'conformance-report.html')).href;
+        const requests: string[] = [];
+        const errors: string[] = [];
+        page.on('request', (r) => {
+          if (r.url() !== fileUrl) requests.push(r.url());
+        });
+        page.on('console', (m) => {
+          if (m.type() === 'error') errors.push(m.text());
+        });
+        page.on('pageerror', (e) => errors.push(e.message));
+        await page.goto(fileUrl, { waitUntil: 'load' });
+        expect(await page.locator('[data-score]').getAttribute('data-score')).toBe(String(report.score));
+        expect(await page.locator('.verdict').textContent()).toBe('not ready for the Console');
+        expect(await page.locator('svg.timeline rect').count()).toBeGreaterThan(0);
+        const box = await page.locator('details[open] svg.timeline').first().boundingBox();
+        expect(box?.width).toBeGreaterThan(100);
+        await page.locator('details#check-load\\.burst > summary').click();
+        await mkdir(new URL('../../artifacts/', import.meta.url), { recursive: true });
+        await page.screenshot({
+          path: new URL('../../artifacts/conformance-report.png', import.meta.url).pathname,
+          fullPage: true,
+        });
+        expect(errors).toEqual([]);
+        expect(requests).toEqual([]);
+      } finally {
+        await browser.close();
+      }
+    },
+  );
+  if (!existsSync(CHROMIUM)) console.log(`skipping the Chromium test: ${CHROMIUM} is missing`);
+});
