@@ -12,4 +12,5 @@ export { type EventMeta, eventMetaOf } from './meta.js';
 export { type DeliveryPlan, planDelivery, sleep } from './plan.js';
 export { ALLOWED_PORTS, checkDestination, type Destination, effectivePort, isPortAllowed } from './ports.js';
 export { RawEvent, sendMany } from './send-many.js';
+export { formatAttempt, formatDelivery, formatSummary, type Paint } from './timeline.js';
 export type * from './types.js';

@@ -106,7 +106,6 @@ export async function sendMany(
   return summary;
 }
 
-
 function count(summary: SendSummary, record: DeliveryRecord): void {
   summary.sent++;
   summary[record.result]++;

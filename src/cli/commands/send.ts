@@ -1,4 +1,313 @@
 import type { Command } from 'commander';
+import type { Auth, DeliveryRecord, SendManyOptions, SendSummary } from '../../delivery/types.js';
+import { CswmError, ErrorCodes, InvalidOptionError, isCswmError } from '../../errors.js';
+import { redactUrl, scrubSecrets } from '../../util/redact.js';
+import { collect, parseCount, parseDuration, parsePositiveNumber } from '../options.js';
+import { ExitCode, painter, printJson, useColor } from '../output.js';
 
-/** `cswm send`: not built yet. */
-export function register(_program: Command): void {}
+/** The flags of `cswm send`, as commander hands them over (already parsed and range-checked). */
+interface SendFlags {
+  url: string;
+  header?: string;
+  bearer?: string;
+  basic?: string;
+  insecure?: boolean;
+  ca?: string;
+  count: number;
+  concurrency: number;
+  rate?: number;
+  seed?: number;
+  set: string[];
+  wrapped?: boolean;
+  timeout?: number;
+  attempts?: number;
+  backoff?: number[];
+  backoffBase?: number;
+  backoffFactor?: number;
+  jitter?: number;
+  timeScale?: number;
+  allowAnyPort?: boolean;
+  journal?: string;
+  validate: boolean;
+  json?: boolean;
+}
+
+/** Above this many events, people see only the failures and the summary (and a progress bar on a terminal). */
+const DETAIL_LIMIT = 20;
+
+/** `cswm send <type|all|FILE> --url URL ...`: delivers events exactly as the Console does. */
+export function register(program: Command): void {
+  program
+    .command('send')
+    .description(
+      'send events to a URL the way the Console does: only 200 counts, up to 5 attempts with growing waits, 30 s timeout, ports 80/8080/443/8443',
+    )
+    .argument('<source>', 'an event type, "all" (one of each type), or a JSON / NDJSON file sent as it is')
+    .requiredOption('--url <url>', 'destination (http or https)')
+    .option('--header <"Name: value">', 'auth header of your choice')
+    .option('--bearer <token>', 'shorthand for --header "Authorization: Bearer <token>"')
+    .option('--basic <user:pass>', 'HTTP Basic auth')
+    .option('--insecure', 'skip TLS verification (the Console\'s "disable SSL verification")')
+    .option('--ca <file>', 'also trust this CA certificate (PEM), for local tests')
+    .option('--count <n>', 'events to generate (of each type with "all")', parseCount('--count'), 1)
+    .option('--concurrency <n>', 'deliveries in flight at once', parseCount('--concurrency', 1, 10_000), 10)
+    .option('--rate <n>', 'deliveries started per second at most', parsePositiveNumber('--rate'))
+    .option('--seed <n>', 'seed for reproducible events', parseCount('--seed', 0, Number.MAX_SAFE_INTEGER))
+    .option('--set <path=value>', 'override a field of every generated event (repeatable)', collect, [])
+    .option('--wrapped', 'send blocking_safe_ip in the {metadata, details} envelope')
+    .option(
+      '--timeout <duration>',
+      'whole-exchange timeout of one attempt (default 30s)',
+      parseDuration('--timeout'),
+    )
+    .option('--attempts <n>', 'attempts in all (default 5)', parseCount('--attempts', 1, 100))
+    .option('--backoff <list>', 'waits between attempts (default 1s,2s,4s,8s)', parseDurationList)
+    .option(
+      '--backoff-base <duration>',
+      'first wait when no --backoff list is given',
+      parseDuration('--backoff-base'),
+    )
+    .option(
+      '--backoff-factor <f>',
+      'each wait is the previous one times this',
+      parsePositiveNumber('--backoff-factor', 100),
+    )
+    .option('--jitter <f>', 'spread each wait by +/- this fraction (0 to 1; default 0)', parseFraction)
+    .option(
+      '--time-scale <f>',
+      'multiply every wait and the timeout (0.01 for quick runs)',
+      parsePositiveNumber('--time-scale'),
+    )
+    .option('--allow-any-port', 'allow ports the Console would refuse (local tests)')
+    .option('--journal <file>', 'append NDJSON for every attempt and outcome as it happens')
+    .option('--no-validate', 'send events from a file even when they do not match their schema')
+    .option('--json', 'print one JSON object: the summary and every delivery')
+    .action(async (source: string, flags: SendFlags) => {
+      process.exitCode = await runSend(source, flags);
+    });
+}
+
+async function runSend(source: string, flags: SendFlags): Promise<number> {
+  const options = await buildOptions(flags);
+  const delivery = await import('../../delivery/index.js');
+  // Every flag and the destination are checked before the input is even read.
+  delivery.planDelivery(options);
+  const { loadSource } = await import('../../delivery/source.js');
+  const input = await loadSource(source, {
+    count: flags.count,
+    seed: flags.seed,
+    set: flags.set,
+    wrapped: flags.wrapped ?? false,
+    validate: flags.validate,
+  });
+  const secrets = secretsOf(options.auth);
+  try {
+    return await sendAndReport(delivery, input, options, flags);
+  } catch (error) {
+    if (isCswmError(error)) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(scrubSecrets(message, secrets));
+  }
+}
+
+type DeliveryModule = typeof import('../../delivery/index.js');
+type Input = Awaited<ReturnType<typeof import('../../delivery/source.js').loadSource>>;
+
+async function sendAndReport(
+  delivery: DeliveryModule,
+  input: Input,
+  options: SendManyOptions,
+  flags: SendFlags,
+): Promise<number> {
+  const paint = painter(useColor(process.stdout));
+  const detailed = input.total <= DETAIL_LIMIT;
+  const maxAttempts = options.maxAttempts ?? delivery.DEFAULTS.maxAttempts;
+  const failures: DeliveryRecord[] = [];
+  const progress = startProgress(input.total, flags.json ?? false);
+  const controller = new AbortController();
+  const stop = onSignals(controller);
+  let summary: SendSummary;
+  try {
+    summary = await delivery.sendMany(input.items, {
+      ...options,
+      signal: controller.signal,
+      total: input.total,
+      keepRecords: flags.json ?? false,
+      onDelivery: (record) => {
+        progress.tick(record);
+        if (flags.json) return;
+        if (detailed)
+          process.stdout.write(`${delivery.formatDelivery(record, { maxAttempts, paint }).join('\n')}\n`);
+        else if (record.result === 'failed' && failures.length < DETAIL_LIMIT) failures.push(record);
+      },
+    });
+  } finally {
+    stop();
+    progress.done();
+  }
+  if (flags.json) {
+    const { deliveries, ...counts } = summary;
+    printJson({ summary: { ...counts, url: redactUrl(options.url) }, deliveries });
+  } else {
+    printPeopleSummary(delivery, summary, failures, { detailed, maxAttempts, paint, journal: flags.journal });
+  }
+  return summary.delivered === summary.sent ? ExitCode.OK : ExitCode.FAILED;
+}
+
+function printPeopleSummary(
+  delivery: DeliveryModule,
+  summary: SendSummary,
+  failures: DeliveryRecord[],
+  context: {
+    detailed: boolean;
+    maxAttempts: number;
+    paint: ReturnType<typeof painter>;
+    journal?: string | undefined;
+  },
+): void {
+  const out: string[] = [];
+  for (const record of failures) out.push(...delivery.formatDelivery(record, context));
+  if (!context.detailed && summary.failed > failures.length) {
+    out.push(`... and ${summary.failed - failures.length} more failed deliveries (see --journal or --json)`);
+  }
+  if (summary.interrupted > 0) out.push('interrupted: no new attempt was started after the signal');
+  out.push(delivery.formatSummary(summary, context.paint));
+  if (context.journal) out.push(`journal: ${context.journal}`);
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
+/** Ctrl-C or SIGTERM: stop new attempts and let the summary print; a second one ends at once. */
+function onSignals(controller: AbortController): () => void {
+  const handler = (): void => {
+    if (controller.signal.aborted) process.exit(ExitCode.FAILED);
+    controller.abort();
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+  return () => {
+    process.off('SIGINT', handler);
+    process.off('SIGTERM', handler);
+  };
+}
+
+/** A progress bar on stderr, only on a terminal and only for many events. */
+function startProgress(
+  total: number,
+  json: boolean,
+): { tick: (r: DeliveryRecord) => void; done: () => void } {
+  const stream = process.stderr;
+  if (!stream.isTTY || total <= DETAIL_LIMIT || (json && !stream.isTTY))
+    return { tick: () => {}, done: () => {} };
+  let finished = 0;
+  let failed = 0;
+  let last = 0;
+  const draw = (): void => {
+    const width = 30;
+    const filled = Math.round((finished / total) * width);
+    stream.write(
+      `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${finished}/${total}, ${failed} failed`,
+    );
+  };
+  return {
+    tick: (record) => {
+      finished++;
+      if (record.result !== 'delivered') failed++;
+      const now = Date.now();
+      if (now - last > 100 || finished === total) {
+        last = now;
+        draw();
+      }
+    },
+    done: () => {
+      if (finished > 0) stream.write('\r\u001b[2K');
+    },
+  };
+}
+
+async function buildOptions(flags: SendFlags): Promise<SendManyOptions> {
+  const options: SendManyOptions = { url: flags.url, concurrency: flags.concurrency };
+  const auth = authFromFlags(flags);
+  if (auth) options.auth = auth;
+  if (flags.insecure) options.insecure = true;
+  if (flags.ca) options.ca = await readCa(flags.ca);
+  if (flags.rate !== undefined) options.ratePerSecond = flags.rate;
+  if (flags.timeout !== undefined) options.timeoutMs = flags.timeout;
+  if (flags.attempts !== undefined) options.maxAttempts = flags.attempts;
+  if (flags.timeScale !== undefined) options.timeScale = flags.timeScale;
+  if (flags.allowAnyPort) options.allowAnyPort = true;
+  if (flags.journal) options.journalPath = flags.journal;
+  const backoff: NonNullable<SendManyOptions['backoff']> = {};
+  if (flags.backoff) backoff.delaysMs = flags.backoff;
+  if (flags.backoffBase !== undefined) backoff.baseMs = flags.backoffBase;
+  if (flags.backoffFactor !== undefined) backoff.factor = flags.backoffFactor;
+  if (flags.jitter !== undefined) backoff.jitter = flags.jitter;
+  if (Object.keys(backoff).length > 0) options.backoff = backoff;
+  return options;
+}
+
+/** One auth method at most; values are never echoed in an error. */
+function authFromFlags(flags: SendFlags): Auth | undefined {
+  const given = [flags.header, flags.bearer, flags.basic].filter((v) => v !== undefined);
+  if (given.length > 1) {
+    throw new InvalidOptionError('--header, --bearer and --basic are alternatives: give one of them');
+  }
+  if (flags.bearer !== undefined) return { type: 'bearer', token: flags.bearer };
+  if (flags.basic !== undefined) {
+    const colon = flags.basic.indexOf(':');
+    if (colon <= 0)
+      throw new InvalidOptionError('--basic: expected USER:PASS (a user name, a colon, a password)');
+    return { type: 'basic', username: flags.basic.slice(0, colon), password: flags.basic.slice(colon + 1) };
+  }
+  if (flags.header !== undefined) {
+    const colon = flags.header.indexOf(':');
+    const name = colon > 0 ? flags.header.slice(0, colon).trim() : '';
+    const value = colon > 0 ? flags.header.slice(colon + 1).trim() : '';
+    if (name === '' || value === '') {
+      throw new InvalidOptionError('--header: expected "Name: value" (a header name, a colon, a value)');
+    }
+    return { type: 'header', name, value };
+  }
+  return undefined;
+}
+
+function secretsOf(auth: Auth | undefined): string[] {
+  if (!auth) return [];
+  if (auth.type === 'bearer') return [auth.token];
+  if (auth.type === 'basic') return [auth.password];
+  return [auth.value];
+}
+
+async function readCa(file: string): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
+  let pem: string;
+  try {
+    pem = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+    throw new CswmError(ErrorCodes.INVALID_CERTIFICATE, `--ca: cannot read ${file} (${code})`);
+  }
+  if (!pem.includes('-----BEGIN CERTIFICATE-----')) {
+    throw new CswmError(
+      ErrorCodes.INVALID_CERTIFICATE,
+      `--ca: ${file} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`,
+    );
+  }
+  return pem;
+}
+
+function parseDurationList(text: string): number[] {
+  const parse = parseDuration('--backoff');
+  const parts = text.split(',').map((p) => p.trim());
+  if (parts.length === 0 || parts.some((p) => p === '')) {
+    throw new InvalidOptionError('--backoff: expected a list of durations such as 1s,2s,4s,8s');
+  }
+  return parts.map(parse);
+}
+
+function parseFraction(text: string): number {
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) {
+    throw new InvalidOptionError(`--jitter: "${text.slice(0, 20)}" is not a fraction (allowed: 0 to 1)`);
+  }
+  return n;
+}

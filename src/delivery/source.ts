@@ -1,0 +1,194 @@
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import {
+  CswmError,
+  ErrorCodes,
+  InvalidEventError,
+  UnknownEventTypeError,
+  UnreadableFileError,
+} from '../errors.js';
+import { EVENT_TYPES, isEventType } from '../events/catalog.js';
+import { parseJsonOrNdjson, validateEvent } from '../events/validator.js';
+import { eventMetaOf } from './meta.js';
+import { RawEvent } from './send-many.js';
+
+/** What to send: events generated on the fly, or a file's events as they are. */
+export interface SourceOptions {
+  count: number;
+  seed?: number | undefined;
+  set?: readonly string[] | undefined;
+  wrapped?: boolean | undefined;
+  /** Refuse a file whose events do not match their schemas. @default true */
+  validate?: boolean | undefined;
+}
+
+export interface LoadedSource {
+  kind: 'generated' | 'file';
+  items: Iterable<unknown> | AsyncIterable<unknown>;
+  /** How many events the source holds. */
+  total: number;
+}
+
+/** Files above this size are streamed line by line (NDJSON) instead of read whole. */
+const WHOLE_FILE_BYTES = 16 * 1024 * 1024;
+/** Invalid events named in a refusal; the rest are counted. */
+const SHOWN_ERRORS = 3;
+
+/**
+ * Resolves `<type|all|FILE>` and checks the whole input before anything is sent: a file is
+ * parsed and every event validated (unless `validate: false`), and the first generated events
+ * are built, so a `--set` that breaks the schema fails here. Memory stays flat for large
+ * NDJSON files: they are read twice, once to check and once to send.
+ */
+export async function loadSource(source: string, options: SourceOptions): Promise<LoadedSource> {
+  if (source === 'all' || isEventType(source)) return generated(source, options);
+  let size: number;
+  try {
+    const info = await stat(source);
+    if (!info.isFile()) throw new UnreadableFileError(source, 'not a file');
+    size = info.size;
+  } catch (error) {
+    if (error instanceof CswmError) throw error;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !/[./\\]/.test(source)) {
+      throw new UnknownEventTypeError(source, [...EVENT_TYPES, 'all']);
+    }
+    throw new UnreadableFileError(source, (error as NodeJS.ErrnoException).code ?? 'unreadable', {
+      cause: error,
+    });
+  }
+  return size > WHOLE_FILE_BYTES ? await streamedFile(source, options) : await wholeFile(source, options);
+}
+
+async function generated(source: string, options: SourceOptions): Promise<LoadedSource> {
+  const { generateEvent, generateEvents } = await import('../events/generator.js');
+  const common = {
+    ...(options.seed === undefined ? {} : { seed: options.seed }),
+    ...(options.set && options.set.length > 0 ? { set: options.set } : {}),
+    wrapped: options.wrapped ?? false,
+  };
+  // One event of each type now: a --set that breaks a schema is refused before anything is sent.
+  const types = source === 'all' ? EVENT_TYPES : [source];
+  for (const type of types) generateEvent(type, common);
+  return {
+    kind: 'generated',
+    items: generateEvents(source, { ...common, count: options.count }),
+    total: options.count * types.length,
+  };
+}
+
+async function wholeFile(path: string, options: SourceOptions): Promise<LoadedSource> {
+  const text = (await readText(path)).replace(/^\uFEFF/, '');
+  const whole = safeParse(text);
+  const form = whole === undefined ? 'ndjson' : Array.isArray(whole) ? 'array' : 'single';
+  const lines = form === 'ndjson' ? text.split('\n') : [];
+  const bodies: RawEvent[] = [];
+  const invalid: string[] = [];
+  let invalidCount = 0;
+  for (const record of parseJsonOrNdjson(text)) {
+    if (!record.ok) throw jsonError(path, record.line, record.message);
+    const check = checkEvent(record.value, options.validate ?? true);
+    if (check) {
+      invalidCount++;
+      if (invalid.length < SHOWN_ERRORS) invalid.push(`${path} line ${record.line}: ${check}`);
+    }
+    // Bytes go as they are: the whole document, or its NDJSON line; array items are re-serialised.
+    const body =
+      form === 'single'
+        ? text.trim()
+        : form === 'array'
+          ? JSON.stringify(record.value)
+          : (lines[record.line - 1] ?? '').trim();
+    bodies.push(toRaw(body, record.value));
+  }
+  refuseInvalid(invalid, invalidCount);
+  if (bodies.length === 0) throw new InvalidEventError(`${path} holds no events`);
+  return { kind: 'file', items: bodies, total: bodies.length };
+}
+
+async function streamedFile(path: string, options: SourceOptions): Promise<LoadedSource> {
+  const invalid: string[] = [];
+  let invalidCount = 0;
+  let total = 0;
+  for await (const { line, value } of ndjsonLines(path)) {
+    total++;
+    const check = checkEvent(value, options.validate ?? true);
+    if (check) {
+      invalidCount++;
+      if (invalid.length < SHOWN_ERRORS) invalid.push(`${path} line ${line}: ${check}`);
+    }
+  }
+  refuseInvalid(invalid, invalidCount);
+  if (total === 0) throw new InvalidEventError(`${path} holds no events`);
+  async function* items(): AsyncGenerator<unknown> {
+    for await (const { text, value } of ndjsonLines(path)) yield toRaw(text, value);
+  }
+  return { kind: 'file', items: items(), total };
+}
+
+async function* ndjsonLines(path: string): AsyncGenerator<{ line: number; text: string; value: unknown }> {
+  const lines = createInterface({
+    input: createReadStream(path, 'utf8'),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
+  let line = 0;
+  for await (const raw of lines) {
+    line++;
+    const text = (line === 1 ? raw.replace(/^\uFEFF/, '') : raw).trim();
+    if (text === '') continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      throw jsonError(path, line, (error as Error).message);
+    }
+    yield { line, text, value };
+  }
+}
+
+/** Null when the event may be sent; else why not. */
+function checkEvent(value: unknown, validate: boolean): string | null {
+  if (!validate) return null;
+  const result = validateEvent(value);
+  if (result.valid) return null;
+  const first = result.errors[0];
+  return first ? `${first.path} ${first.message}` : 'does not match its schema';
+}
+
+function refuseInvalid(shown: string[], count: number): void {
+  if (count === 0) return;
+  const more = count > shown.length ? `; and ${count - shown.length} more invalid events` : '';
+  throw new InvalidEventError(
+    `${shown.join('; ')}${more} (nothing was sent; fix the file, or pass --no-validate to send it as it is)`,
+  );
+}
+
+function toRaw(body: string, value: unknown): RawEvent {
+  const meta = eventMetaOf(value);
+  return new RawEvent(body, meta.eventId, meta.eventType);
+}
+
+async function readText(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    throw new UnreadableFileError(path, (error as NodeJS.ErrnoException).code ?? 'unreadable', {
+      cause: error,
+    });
+  }
+}
+
+function safeParse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function jsonError(path: string, line: number, message: string): CswmError {
+  return new CswmError(
+    ErrorCodes.INVALID_JSON,
+    `${path} line ${line}: not JSON (${message}); write one event per line, or one JSON document`,
+  );
+}
