@@ -58,7 +58,7 @@ function which(d: DeliveryRecord, index: number, total: number): string {
  */
 function perDelivery<T>(
   kind: ExpectationKind,
-  expected: T,
+  expected: unknown,
   obs: Observation,
   actualOf: (d: DeliveryRecord) => T,
   matches: (actual: T) => boolean,

@@ -50,6 +50,7 @@ export interface RawScenario {
     auth?: RawAuth;
     insecure?: boolean;
     concurrency?: number;
+    unscaledTimeout?: boolean;
     allowAnyPort?: boolean;
   };
   expect: {

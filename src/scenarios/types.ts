@@ -39,6 +39,8 @@ export interface DeliveryPolicy {
   auth?: Auth;
   insecure?: boolean;
   concurrency?: number;
+  /** The timeout is not multiplied by the time scale (load scenarios). @default false */
+  unscaledTimeout?: boolean;
   /** @default true (the bundled receiver listens on an ephemeral loopback port) */
   allowAnyPort: boolean;
 }
@@ -139,9 +141,23 @@ export interface ScenarioResult {
   error?: { code: string; message: string };
   /** Where the deliveries went: the bundled receiver, a proxy in front of a URL, or the URL. */
   mode: 'receiver' | 'proxy' | 'direct';
+  /** One sentence: what the deliveries met (the receiver's faults, the target). */
+  setup: string;
   timeScale: number;
   /** Wall time of the whole run, in ms. */
   durationMs: number;
   /** The sum of the waits and timeouts the scenario had to sit through (scaled), in ms. */
+  requiredWaitMs: number;
+}
+
+/** The outcome of running several scenarios. */
+export interface ScenarioRunSummary {
+  results: ScenarioResult[];
+  total: number;
+  passed: number;
+  failed: number;
+  /** Wall time of the whole run, in ms. */
+  durationMs: number;
+  /** The sum of every scenario's required waiting, in scaled ms. */
   requiredWaitMs: number;
 }

@@ -1,4 +1,86 @@
 import type { Command } from 'commander';
+import { InvalidOptionError } from '../../errors.js';
+import { parsePositiveNumber } from '../options.js';
+import { ExitCode, painter, printJson, useColor } from '../output.js';
 
-/** `cswm scenario`: not built yet. */
-export function register(_program: Command): void {}
+interface RunFlags {
+  all?: boolean;
+  target?: string;
+  timeScale?: number;
+  json?: boolean;
+}
+
+/** `cswm scenario list | run`: the bundled failure scenarios, or the user's scenario files. */
+export function register(program: Command): void {
+  const scenario = program
+    .command('scenario')
+    .description("reproduce the Console's retries, timeouts and TLS failures from scenario files");
+
+  scenario
+    .command('list')
+    .description('list the bundled scenarios (id, title, tags)')
+    .option('--json', 'print one JSON object')
+    .action(async (flags: { json?: boolean }) => {
+      const { listScenarios } = await import('../../scenarios/catalog.js');
+      const list = listScenarios();
+      if (flags.json) {
+        printJson({ scenarios: list.map(({ id, title, tags }) => ({ id, title, tags })) });
+        return;
+      }
+      const paint = painter(useColor());
+      const width = Math.max(...list.map((s) => s.id.length));
+      for (const s of list) {
+        process.stdout.write(
+          `${paint('bold', s.id.padEnd(width))}  ${s.title}  ${paint('gray', `[${s.tags.join(', ')}]`)}\n`,
+        );
+      }
+    });
+
+  scenario
+    .command('run')
+    .description('run scenarios and check what must follow; exit 1 when any fails')
+    .argument('[scenarios...]', 'bundled scenario ids or .yaml files')
+    .option('--all', 'run every bundled scenario')
+    .option('--target <url>', 'your receiver: fault scenarios run through a proxy in front of it')
+    .option(
+      '--time-scale <f>',
+      'multiply every wait, timeout and delay (0.01 for quick runs; default: real timings)',
+      parsePositiveNumber('--time-scale', 100),
+    )
+    .option('--json', 'print one JSON object: the summary and every result')
+    .action(async (refs: string[], flags: RunFlags) => {
+      process.exitCode = await runCommand(refs, flags);
+    });
+}
+
+async function runCommand(refs: string[], flags: RunFlags): Promise<number> {
+  if (flags.all && refs.length > 0) {
+    throw new InvalidOptionError('give scenario ids or files, or --all, not both');
+  }
+  if (!flags.all && refs.length === 0) {
+    throw new InvalidOptionError(
+      'give scenario ids or files, or --all (run `cswm scenario list` to see them)',
+    );
+  }
+  const [{ runScenarios }, { formatResult, formatSummary }] = await Promise.all([
+    import('../../scenarios/run-many.js'),
+    import('../../scenarios/format.js'),
+  ]);
+  const paint = painter(useColor());
+  const controller = new AbortController();
+  const onSigint = () => controller.abort(new Error('interrupted'));
+  process.once('SIGINT', onSigint);
+  try {
+    const summary = await runScenarios(flags.all ? 'all' : refs, {
+      signal: controller.signal,
+      ...(flags.timeScale !== undefined ? { timeScale: flags.timeScale } : {}),
+      ...(flags.target !== undefined ? { target: flags.target } : {}),
+      ...(flags.json ? {} : { onResult: (r) => process.stdout.write(formatResult(r, paint)) }),
+    });
+    if (flags.json) printJson(summary);
+    else process.stdout.write(formatSummary(summary, paint));
+    return summary.failed === 0 && !controller.signal.aborted ? ExitCode.OK : ExitCode.FAILED;
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+}

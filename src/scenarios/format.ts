@@ -1,0 +1,66 @@
+import { formatDurationMs } from '../util/duration.js';
+import type { ScenarioResult, ScenarioRunSummary } from './types.js';
+
+/**
+ * Scenario results as text for people: a timeline per scenario (attempt n at +t: outcome),
+ * pass or fail with each failing expectation, and a summary. Strings only: the CLI prints.
+ */
+export type Paint = (
+  color: 'red' | 'green' | 'yellow' | 'gray' | 'bold' | 'cyan' | 'dim',
+  text: string,
+) => string;
+
+const plain: Paint = (_c, t) => t;
+
+/** Deliveries shown attempt by attempt; past this, only the first and the counts. */
+const TIMELINE_LIMIT = 3;
+
+function at(ms: number, timeScale: number): string {
+  const shown = `+${formatDurationMs(ms)}`;
+  return timeScale === 1 ? shown : `${shown} (${formatDurationMs(ms / timeScale)} unscaled)`;
+}
+
+export function formatResult(r: ScenarioResult, paint: Paint = plain): string {
+  const lines: string[] = [];
+  const verdict = r.passed ? paint('green', 'PASS') : paint('red', 'FAIL');
+  lines.push(`${verdict} ${paint('bold', r.id)}  ${r.title}`);
+  lines.push(`  ${paint('gray', r.setup)}`);
+  if (r.error) lines.push(`  refused before any attempt: ${r.error.code}: ${r.error.message}`);
+  const shown = r.deliveries.length > TIMELINE_LIMIT ? r.deliveries.slice(0, 1) : r.deliveries;
+  for (const d of shown) {
+    if (r.deliveries.length > 1) lines.push(`  ${d.eventType ?? 'event'} ${d.eventId ?? ''}: ${d.result}`);
+    for (const a of d.attempts) {
+      const color = a.label === 'delivered' ? 'green' : 'yellow';
+      lines.push(`    attempt ${a.attempt} at ${at(a.startOffsetMs, r.timeScale)}: ${paint(color, a.label)}`);
+    }
+  }
+  if (r.deliveries.length > TIMELINE_LIMIT) {
+    const count = (k: string) => r.deliveries.filter((d) => d.result === k).length;
+    const attempts = r.deliveries.reduce((n, d) => n + d.attempts.length, 0);
+    lines.push(
+      `  ... ${r.deliveries.length} deliveries in all: ${count('delivered')} delivered, ${count('failed')} failed, ${attempts} attempts`,
+    );
+  }
+  if (r.received) {
+    const rc = r.received;
+    lines.push(
+      `  the receiver recorded ${rc.deliveries} deliver${rc.deliveries === 1 ? 'y' : 'ies'}, ${rc.duplicates} duplicate${rc.duplicates === 1 ? '' : 's'}`,
+    );
+  }
+  for (const e of r.expectations.filter((x) => !x.passed)) {
+    lines.push(`  ${paint('red', 'expected')} ${e.kind}: ${e.message}`);
+  }
+  lines.push(`  ${paint('gray', `took ${formatDurationMs(r.durationMs)}`)}`);
+  return `${lines.join('\n')}\n\n`;
+}
+
+export function formatSummary(s: ScenarioRunSummary, paint: Paint = plain): string {
+  const scale = s.results[0]?.timeScale ?? 1;
+  const failedIds = s.results.filter((r) => !r.passed).map((r) => r.id);
+  const head = `${s.total} scenario${s.total === 1 ? '' : 's'}: ${paint('green', `${s.passed} passed`)}, ${
+    s.failed > 0 ? paint('red', `${s.failed} failed`) : '0 failed'
+  }`;
+  const timing = `in ${formatDurationMs(s.durationMs)}${scale === 1 ? '' : ` at time scale ${scale}`}`;
+  const which = failedIds.length > 0 ? `\nfailed: ${failedIds.join(', ')}` : '';
+  return `${head} ${timing}${which}\n`;
+}
