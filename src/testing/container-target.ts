@@ -6,10 +6,23 @@
 import type { StartedTestContainer, TestContainer } from 'testcontainers';
 import { CswmError, ErrorCodes } from '../errors.js';
 
-/** A container definition (`new GenericContainer(...)`) or one the caller already started. */
+/**
+ * A container definition (`new GenericContainer(...)`) or one the caller already started.
+ * @example
+ * ```ts
+ * const definition: ContainerLike = new GenericContainer('my-receiver:latest');
+ * const started: ContainerLike = await new GenericContainer('my-receiver:latest').withExposedPorts(8080).start();
+ * ```
+ */
 export type ContainerLike = TestContainer | StartedTestContainer;
 
-/** Where the receiver listens inside the container. */
+/**
+ * Where the receiver listens inside the container.
+ * @example
+ * ```ts
+ * const endpoint: ContainerEndpoint = { port: 8443, path: '/hook', protocol: 'https' };
+ * ```
+ */
 export interface ContainerEndpoint {
   /** The port the receiver listens on inside the container. @example 8080 */
   port: number;

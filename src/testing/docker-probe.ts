@@ -5,7 +5,14 @@
  */
 import { getContainerRuntimeClient } from 'testcontainers';
 
-/** The result of {@link probeDocker}. */
+/**
+ * The result of {@link probeDocker}.
+ * @example
+ * ```ts
+ * const docker: DockerProbe = await probeDocker();
+ * if (!docker.available) console.log(docker.reason);
+ * ```
+ */
 export type DockerProbe =
   | { available: true; host: string; engine: string }
   | { available: false; reason: string };

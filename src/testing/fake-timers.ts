@@ -7,7 +7,16 @@
  */
 import { vi } from 'vitest';
 
-/** What {@link withFakeTimers} gives the function it runs. */
+/**
+ * What {@link withFakeTimers} gives the function it runs.
+ * @example
+ * ```ts
+ * await withFakeTimers(async (clock) => {
+ *   await deliver(event, { url, allowAnyPort: true, ...clock.options });
+ *   clock.waits; // [1000, 2000, 4000, 8000] against a receiver that answers 503
+ * });
+ * ```
+ */
 export interface FakeTimersClock {
   /** The fake clock, in ms. Pass it as `now` in the delivery options. */
   now: () => number;
@@ -21,7 +30,13 @@ export interface FakeTimersClock {
   elapsedMs: () => number;
 }
 
-/** Options of {@link withFakeTimers}. */
+/**
+ * Options of {@link withFakeTimers}.
+ * @example
+ * ```ts
+ * await withFakeTimers((clock) => deliver(event, { url, ...clock.options }), { idleMs: 500 });
+ * ```
+ */
 export interface WithFakeTimersOptions {
   /**
    * When no wait is pending and nothing has happened for this long (real ms), the fake clock

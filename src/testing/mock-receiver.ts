@@ -8,7 +8,13 @@ import { CswmError, ErrorCodes } from '../errors.js';
 import { startReceiver } from '../receiver/server.js';
 import type { FaultRule, Receiver, ReceiverOptions, RecordedDelivery } from '../receiver/types.js';
 
-/** Options of {@link useMockReceiver}: the receiver's own options, and when it starts. */
+/**
+ * Options of {@link useMockReceiver}: the receiver's own options, and when it starts.
+ * @example
+ * ```ts
+ * const receiver = useMockReceiver({ scope: 'all', auth: { type: 'header', name: 'X-Token', value: 't0k3n' } });
+ * ```
+ */
 export interface MockReceiverOptions extends ReceiverOptions {
   /**
    * `each`: a fresh receiver for every test. `all`: one receiver for the file (or describe block),

@@ -19,13 +19,21 @@ import type { ConformanceReport } from '../conformance/report.js';
 import { runConformance } from '../conformance/runner.js';
 import { deliver } from '../delivery/deliver.js';
 import type { DeliveryOptions, DeliveryRecord } from '../delivery/types.js';
+import { type RunScenarioOptions, runScenario } from '../scenarios/run.js';
+import type { Scenario, ScenarioResult } from '../scenarios/types.js';
 import { judgeOnContainer } from './container-report.js';
 import { type ContainerEndpoint, type ContainerLike, withContainerTarget } from './container-target.js';
 
 export type { ContainerEndpoint, ContainerLike } from './container-target.js';
 export { type DockerProbe, probeDocker } from './docker-probe.js';
 
-/** Options of {@link checkContainer}: where the receiver listens, and the conformance options. */
+/**
+ * Options of {@link checkContainer}: where the receiver listens, and the conformance options.
+ * @example
+ * ```ts
+ * const options: CheckContainerOptions = { port: 3000, exposedPort: 443, path: '/crowdsec', timeScale: 0.1 };
+ * ```
+ */
 export interface CheckContainerOptions
   extends ContainerEndpoint,
     Omit<ConformanceOptions, 'url' | 'allowAnyPort' | 'embeddedPort'> {
@@ -69,7 +77,13 @@ export async function checkContainer(
   });
 }
 
-/** Options of {@link deliverToContainer}: where the receiver listens, and the delivery policy. */
+/**
+ * Options of {@link deliverToContainer}: where the receiver listens, and the delivery policy.
+ * @example
+ * ```ts
+ * const options: DeliverToContainerOptions = { port: 8080, auth: { type: 'bearer', token: 's3cret' }, timeScale: 0.01 };
+ * ```
+ */
 export interface DeliverToContainerOptions
   extends ContainerEndpoint,
     Omit<DeliveryOptions, 'url' | 'allowAnyPort'> {}
@@ -99,4 +113,42 @@ export async function deliverToContainer(
     for (const event of events) records.push(await deliver(event, { ...delivery, url, allowAnyPort: true }));
     return records;
   });
+}
+
+/**
+ * Options of {@link runScenarioAgainstContainer}: where the receiver listens, and the run options.
+ * @example
+ * ```ts
+ * const options: ScenarioAgainstContainerOptions = { port: 8080, path: '/hook', timeScale: 0.01 };
+ * ```
+ */
+export interface ScenarioAgainstContainerOptions
+  extends ContainerEndpoint,
+    Omit<RunScenarioOptions, 'target'> {}
+
+/**
+ * Runs a bundled scenario (by id), a scenario file, or a parsed scenario against the receiver
+ * container: scenarios with faults put the bundled receiver in front of it as a proxy, so the
+ * container sees exactly what the Console's retries bring. Starts and stops the container when
+ * given a definition.
+ *
+ * @example
+ * ```ts
+ * const result = await runScenarioAgainstContainer(new GenericContainer('my-receiver:latest'), 'retry-then-success', {
+ *   port: 8080,
+ *   timeScale: 0.01,
+ * });
+ * expect(result.passed).toBe(true);
+ * ```
+ */
+export async function runScenarioAgainstContainer(
+  container: ContainerLike,
+  scenario: string | Scenario,
+  options: ScenarioAgainstContainerOptions,
+): Promise<ScenarioResult> {
+  const { port, path, protocol, ...run } = options;
+  const endpoint: ContainerEndpoint = { port, path: path ?? '/', protocol: protocol ?? 'http' };
+  return withContainerTarget(container, endpoint, ({ url }) =>
+    runScenario(scenario, { ...run, target: url }),
+  );
 }

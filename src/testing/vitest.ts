@@ -51,7 +51,15 @@ export function setup(): void {
 
 setup();
 
-/** The matchers' types, merged into vitest's `Assertion` and asymmetric matchers. */
+/**
+ * The matchers' types, merged into vitest's `Assertion` and asymmetric matchers.
+ * @example
+ * ```ts
+ * expect(report).toBeConsoleReady();
+ * expect(record).toHaveBeenDelivered();
+ * expect(record).toHaveAttempts(3);
+ * ```
+ */
 export interface CswmMatchers<R = unknown> {
   /**
    * On a conformance report: passes when the receiver is ready for the Console (every critical

@@ -1,6 +1,10 @@
 import { GenericContainer, type StartedTestContainer, Wait } from 'testcontainers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkContainer, deliverToContainer } from '../../src/testing/testcontainers.js';
+import {
+  checkContainer,
+  deliverToContainer,
+  runScenarioAgainstContainer,
+} from '../../src/testing/testcontainers.js';
 import '../../src/testing/vitest.js';
 import { BROKEN_204_IMAGE, dockerAvailable, ensureTestImages, REFERENCE_IMAGE } from './images.js';
 
@@ -120,5 +124,19 @@ describe.skipIf(!dockerAvailable)('deliverToContainer', () => {
       { port: 8080 },
     );
     expect(records.map((r) => r.result)).toEqual(['delivered', 'delivered']);
+  });
+});
+
+describe.skipIf(!dockerAvailable)('runScenarioAgainstContainer', () => {
+  beforeAll(ensureTestImages, 300_000);
+
+  it('passes retry-then-success with the bundled receiver proxying to the reference container', async () => {
+    const result = await runScenarioAgainstContainer(
+      new GenericContainer(REFERENCE_IMAGE).withWaitStrategy(httpUp(8080)),
+      'retry-then-success',
+      { port: 8080, timeScale: 0.01 },
+    );
+    expect(result.expectations.filter((e) => !e.passed)).toEqual([]);
+    expect(result.mode).toBe('proxy');
   });
 });
