@@ -12,12 +12,12 @@ import {
 
 describe('probe payloads', () => {
   it.each(WRAPPED_TYPES)('keeps %s schema-valid with its nullable fields nulled', (type) => {
-    const { payload } = nullified(documented(type, 'a'.repeat(32)));
+    const { payload } = nullified(type, documented(type, 'a'.repeat(32)));
     expect(validateEvent(payload).errors).toEqual([]);
   });
 
   it('nulls the alert uuid and message that the schema requires but allows to be null', () => {
-    const { paths } = nullified(documented('alert_triggered', 'a'.repeat(32)));
+    const { paths } = nullified('alert_triggered', documented('alert_triggered', 'a'.repeat(32)));
     expect(paths).toEqual(expect.arrayContaining(['details.uuid', 'details.message']));
   });
 

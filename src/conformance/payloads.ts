@@ -5,8 +5,7 @@
  */
 import { EVENT_TYPES, type EventType } from '../events/catalog.js';
 import { wrap } from '../events/payload.js';
-import { documentedExample } from '../events/schemas.js';
-import { validateEvent } from '../events/validator.js';
+import { documentedExample, schemaOf } from '../events/schemas.js';
 
 type Json = Record<string, unknown>;
 
@@ -33,38 +32,66 @@ export function documented(type: EventType, eventId: string, options: { wrapped?
   return payload;
 }
 
+type Schema = Record<string, unknown>;
+
+/** Follows a local `#/$defs/Name` reference. */
+function resolve(node: Schema, root: Schema): Schema {
+  const ref = node.$ref;
+  if (typeof ref !== 'string' || !ref.startsWith('#/$defs/')) return node;
+  const defs = (root.$defs ?? {}) as Record<string, Schema>;
+  return defs[ref.slice('#/$defs/'.length)] ?? node;
+}
+
+/** The branches of a property schema: itself, or each `anyOf` / `oneOf` alternative. */
+function branches(node: Schema, root: Schema): Schema[] {
+  const resolved = resolve(node, root);
+  const alternatives = (resolved.anyOf ?? resolved.oneOf) as Schema[] | undefined;
+  return alternatives ? alternatives.map((b) => resolve(b, root)) : [resolved];
+}
+
+function allows(branch: Schema, type: string): boolean {
+  return branch.type === type || (Array.isArray(branch.type) && branch.type.includes(type));
+}
+
 /**
  * Sets every field the schema allows to be null to null, and every list it allows to be empty
- * to [], top-down (a nullable object is nulled whole). The schema decides, through the
- * validator: a change is kept only while the event stays valid.
- * Returns the payload and the paths changed.
+ * to [], top-down (a nullable object is nulled whole). Read from the schema itself (no ajv, so
+ * checking a receiver does not pay for compiling validators); payloads.test.ts proves every
+ * result still validates. Returns the payload and the paths changed.
  */
-export function nullified(payload: Json): { payload: Json; paths: string[] } {
+export function nullified(type: EventType, payload: Json): { payload: Json; paths: string[] } {
+  const root = schemaOf(type) as Schema;
+  const wrapped = isObject(payload.details);
+  const properties = (root.properties ?? {}) as Record<string, Schema>;
+  const fieldsSchema = wrapped ? resolve(properties.details ?? {}, root) : root;
   const paths: string[] = [];
-  const root = fieldsOf(payload);
-  const prefix = root === payload ? '' : 'details.';
-  const visit = (obj: Json, path: string): void => {
+  const visit = (obj: Json, schema: Schema, path: string): void => {
+    const props = (schema.properties ?? {}) as Record<string, Schema>;
     for (const key of Object.keys(obj)) {
-      if (key === 'event_id' || key === 'event_type') continue;
-      const original = obj[key];
-      if (original === null) continue;
-      obj[key] = null;
-      if (validateEvent(payload).valid) {
+      const prop = props[key];
+      if (!prop || key === 'event_id' || key === 'event_type' || obj[key] === null) continue;
+      const options = branches(prop, root);
+      if (options.some((b) => allows(b, 'null'))) {
+        obj[key] = null;
         paths.push(`${path}${key}`);
         continue;
       }
-      if (Array.isArray(original) && original.length > 0) {
+      const list = options.find((b) => allows(b, 'array'));
+      if (
+        Array.isArray(obj[key]) &&
+        list &&
+        !(Number(list.minItems) > 0) &&
+        (obj[key] as unknown[]).length > 0
+      ) {
         obj[key] = [];
-        if (validateEvent(payload).valid) {
-          paths.push(`${path}${key}[]`);
-          continue;
-        }
+        paths.push(`${path}${key}[]`);
+        continue;
       }
-      obj[key] = original;
-      if (isObject(original)) visit(original, `${path}${key}.`);
+      const object = options.find((b) => allows(b, 'object') || b.properties !== undefined);
+      if (object && isObject(obj[key])) visit(obj[key] as Json, object, `${path}${key}.`);
     }
   };
-  visit(root, prefix);
+  visit(fieldsOf(payload), fieldsSchema, wrapped ? 'details.' : '');
   return { payload, paths };
 }
 

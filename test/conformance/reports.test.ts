@@ -19,9 +19,9 @@ import {
   writeReports,
 } from '../../src/conformance/index.js';
 
-const Ajv2020 = (Ajv2020Module as unknown as { default: typeof Ajv2020Module }).default ?? Ajv2020Module;
-const addFormats =
-  (addFormatsModule as unknown as { default: typeof addFormatsModule }).default ?? addFormatsModule;
+// ajv and ajv-formats are CommonJS: the default import is module.exports, whose `default` is the export.
+const Ajv2020 = Ajv2020Module.default;
+const addFormats = addFormatsModule.default;
 
 const TOKEN = 'canary-report-token-5c1d';
 const HOSTILE = `<b>&"'</b>]]>\u0001`;

@@ -23,7 +23,7 @@ export const nullableFields: Check = {
   plan({ newEventId }) {
     const probes: Probe[] = [];
     for (const type of WRAPPED_TYPES) {
-      const { payload, paths } = nullified(documented(type, newEventId()));
+      const { payload, paths } = nullified(type, documented(type, newEventId()));
       if (paths.length > 0) probes.push({ label: `${type} with ${shortList(paths)} null/empty`, payload });
     }
     return { type: 'parallel', probes };
