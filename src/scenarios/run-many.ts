@@ -1,15 +1,17 @@
 import { EVENT_TYPES } from '../events/catalog.js';
 import { bundledScenarios, loadScenario } from './catalog.js';
-import { checkRunOptions, type RunScenarioOptions, runScenario } from './run.js';
+import { payloadsFor } from './payloads.js';
+import { checkRunOptions, type RunScenarioOptions, runPrepared } from './run.js';
 import { prefetchTlsMaterial } from './tls-material.js';
 import type { Scenario, ScenarioResult, ScenarioRunSummary } from './types.js';
+import { warmUp } from './warm-up.js';
 
 export interface RunScenariosOptions extends RunScenarioOptions {
   /**
    * Scenarios run at once. Most of a scenario is waiting on timers, so independent ones share
    * the time; those whose timing is tight or that load the machine run alone (see
    * {@link runsAlone}). 1 runs everything one after another.
-   * @default 8
+   * @default 4
    */
   concurrency?: number;
   /** Called before each scenario starts. */
@@ -52,18 +54,21 @@ export async function runScenarios(
     refs === 'all' ? bundledScenarios() : refs.map((r) => (typeof r === 'string' ? loadScenario(r) : r));
   // Certificates take a while to make: start them now, off the main thread, for later.
   prefetchTlsMaterial(scenarios.flatMap((s) => (s.receiver?.tls ? [s.receiver.tls] : [])));
+  // Generated up front: building events mid-run would stall the timers of scenarios running.
+  const payloads = scenarios.map((s) => payloadsFor(s.send));
+  if (scenarios.length > 1 && !options.signal?.aborted) await warmUp();
   const t0 = performance.now();
   const results: (ScenarioResult | undefined)[] = new Array(scenarios.length);
   const runOne = async (index: number): Promise<void> => {
     const scenario = scenarios[index] as Scenario;
     if (options.signal?.aborted) return;
     options.onStart?.(scenario);
-    const result = await runScenario(scenario, options);
+    const result = await runPrepared(scenario, payloads[index] ?? [], options);
     results[index] = result;
     options.onResult?.(result);
   };
   const indexes = scenarios.map((_, i) => i);
-  const concurrency = Math.max(1, Math.floor(options.concurrency ?? 8));
+  const concurrency = Math.max(1, Math.floor(options.concurrency ?? 4));
   const tls = (i: number) => (scenarios[i]?.receiver?.tls ? 1 : 0);
   // TLS scenarios last among the shared ones: their certificates are still being made.
   const shared =

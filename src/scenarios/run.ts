@@ -61,8 +61,17 @@ export async function runScenario(
   options: RunScenarioOptions = {},
 ): Promise<ScenarioResult> {
   const scenario = typeof ref === 'string' ? loadScenario(ref) : ref;
+  checkRunOptions(options);
+  return runPrepared(scenario, payloadsFor(scenario.send), options);
+}
+
+/** Runs a scenario whose events are already generated (a run of many generates them first). */
+export async function runPrepared(
+  scenario: Scenario,
+  payloads: readonly unknown[],
+  options: RunScenarioOptions,
+): Promise<ScenarioResult> {
   const { timeScale } = checkRunOptions(options);
-  const payloads = payloadsFor(scenario.send);
   const t0 = performance.now();
   const destination = await prepareDestination(scenario, { timeScale, target: options.target });
   let deliveries: DeliveryRecord[] = [];

@@ -13,10 +13,18 @@ const cache = new Map<TlsMode, Promise<TlsMaterial>>();
 /** Built JS only: from sources (tests) the material is made inline, on first use. */
 const WORKER_URL = new URL('./tls-worker.js', import.meta.url);
 
-/** Starts making the material of `modes` in a worker; a failure falls back to making it inline. */
+/**
+ * Starts making the material of `modes` in a worker; a failure falls back to making it inline.
+ * Without the built worker (running from sources), makes it now, before any scenario runs, so
+ * that no scenario's timers stall while keys are generated.
+ */
 export function prefetchTlsMaterial(modes: Iterable<TlsMode>): void {
   const wanted = [...new Set(modes)].filter((m) => !cache.has(m));
-  if (wanted.length === 0 || !existsSync(fileURLToPath(WORKER_URL))) return;
+  if (wanted.length === 0) return;
+  if (!existsSync(fileURLToPath(WORKER_URL))) {
+    for (const mode of wanted) cache.set(mode, Promise.resolve(makeTlsMaterial(mode)));
+    return;
+  }
   const worker = new Worker(WORKER_URL, { workerData: { modes: wanted } });
   worker.unref();
   const pending = new Map<TlsMode, { resolve: (m: TlsMaterial) => void }>();
