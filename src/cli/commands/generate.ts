@@ -65,11 +65,20 @@ export function register(program: Command): void {
     });
 }
 
-/** Writes events as NDJSON, respecting back-pressure, holding the first megabyte back. */
+/**
+ * Writes events as NDJSON, respecting back-pressure, holding the first megabyte back. Stops
+ * quietly when the reader goes away (`cswm generate all --count 100000 | head`).
+ */
 async function writeNdjson(events: Iterable<unknown>): Promise<void> {
+  let closed = false;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    closed = true;
+  });
   let buffer = '';
   let started = false;
   for (const event of events) {
+    if (closed) return;
     buffer += `${JSON.stringify(event)}\n`;
     if (buffer.length >= (started ? 64 * 1024 : HOLD_BACK_BYTES)) {
       started = true;
@@ -77,13 +86,21 @@ async function writeNdjson(events: Iterable<unknown>): Promise<void> {
       buffer = '';
     }
   }
-  if (buffer !== '') await write(buffer);
+  if (buffer !== '' && !closed) await write(buffer);
 }
 
 function write(chunk: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const ok = process.stdout.write(chunk, (error) => (error ? reject(error) : undefined));
-    if (ok) resolve();
-    else process.stdout.once('drain', resolve);
+  return new Promise((resolve) => {
+    // Errors reach the stream's 'error' listener; waiting on 'drain' or 'close' never hangs.
+    if (process.stdout.write(chunk)) resolve();
+    else {
+      const done = () => {
+        process.stdout.off('drain', done);
+        process.stdout.off('close', done);
+        resolve();
+      };
+      process.stdout.once('drain', done);
+      process.stdout.once('close', done);
+    }
   });
 }

@@ -1,6 +1,7 @@
 /** Addresses, networks and places for the source and target of an alert. */
 import type { Rng } from '../random.js';
-import { ATTACKER_NETWORKS, HOSTNAMES, type Network, PLACES, type Place } from './data.js';
+import { HOSTNAMES } from './data.js';
+import { ATTACKER_NETWORKS, type Network, PLACES, type Place } from './geo-data.js';
 
 export interface SourceScene {
   scope: 'ip' | 'range';

@@ -1,7 +1,8 @@
 /** Realism of the Threat Hunting events and of blocking_safe_ip (an alert on a known-safe source). */
 import type { Rng } from '../random.js';
 import { baseScene, COMMON_FIELDS } from './common.js';
-import { BEHAVIORS, FALSE_POSITIVE_SCENARIOS, SAFE_SOURCES, SCENARIOS } from './data.js';
+import { BEHAVIORS, FALSE_POSITIVE_SCENARIOS, SCENARIOS } from './data.js';
+import { SAFE_SOURCES } from './geo-data.js';
 import { attackerSource, type SourceScene, sourceFrom, targetMachine } from './network.js';
 import { goTime, isoZ, isoZMicros, MINUTE_MS, SECOND_MS } from './time.js';
 import { type BaseScene, realism, type SceneContext } from './types.js';
