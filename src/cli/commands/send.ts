@@ -123,7 +123,7 @@ async function sendAndReport(
   const detailed = input.total <= DETAIL_LIMIT;
   const maxAttempts = options.maxAttempts ?? delivery.DEFAULTS.maxAttempts;
   const failures: DeliveryRecord[] = [];
-  const progress = startProgress(input.total, flags.json ?? false);
+  const progress = startProgress(input.total);
   const controller = new AbortController();
   const stop = onSignals(controller);
   let summary: SendSummary;
@@ -191,13 +191,9 @@ function onSignals(controller: AbortController): () => void {
 }
 
 /** A progress bar on stderr, only on a terminal and only for many events. */
-function startProgress(
-  total: number,
-  json: boolean,
-): { tick: (r: DeliveryRecord) => void; done: () => void } {
+function startProgress(total: number): { tick: (r: DeliveryRecord) => void; done: () => void } {
   const stream = process.stderr;
-  if (!stream.isTTY || total <= DETAIL_LIMIT || (json && !stream.isTTY))
-    return { tick: () => {}, done: () => {} };
+  if (!stream.isTTY || total <= DETAIL_LIMIT) return { tick: () => {}, done: () => {} };
   let finished = 0;
   let failed = 0;
   let last = 0;
