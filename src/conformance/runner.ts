@@ -4,6 +4,7 @@
  * was recorded. A receiver that fails is data in the report; only bad options throw, and they
  * throw before anything is sent.
  */
+import type { Receiver } from '../receiver/types.js';
 import { assembleReport, checkReport } from './assemble.js';
 import { type ConformanceOptions, resolveOptions, secretsOf } from './options.js';
 import { runPool } from './pool.js';
@@ -59,6 +60,11 @@ async function sendAll(
   }
 }
 
+/** The embedded reference receiver acts on an event when it records it as new (not a duplicate). */
+function embeddedObserver(receiver: Receiver): (eventId: string) => number {
+  return (eventId) => receiver.deliveries().filter((d) => d.eventId === eventId && !d.duplicate).length;
+}
+
 async function observe(
   observer: NonNullable<ConformanceOptions['observer']>,
   eventId: string,
@@ -88,11 +94,12 @@ export async function runConformance(options: ConformanceOptions = {}): Promise<
   const t0 = performance.now();
   const target = await resolveTarget({ ...options, embeddedPort: resolved.embeddedPort });
   try {
+    const observer = options.observer ?? (target.receiver ? embeddedObserver(target.receiver) : undefined);
     const info: TargetInfo = {
       ...target.info,
       timeoutMs: Math.max(1, Math.round(resolved.timeoutMs * resolved.timeScale)),
       timeScale: resolved.timeScale,
-      hasObserver: options.observer !== undefined,
+      hasObserver: observer !== undefined,
     };
     const planned: Planned[] = checks.map((check) => {
       const checkOptions = { ...check.defaults, ...(options.checkOptions?.[check.id] ?? {}) };
@@ -107,7 +114,7 @@ export async function runConformance(options: ConformanceOptions = {}): Promise<
       timeoutMs: resolved.timeoutMs,
       timeScale: resolved.timeScale,
     });
-    await sendAll(planned, sender, resolved.concurrency, options.observer);
+    await sendAll(planned, sender, resolved.concurrency, observer);
     const all = planned.flatMap((p) => p.exchanges).sort((a, b) => a.startMs - b.startMs);
     const reports = planned.map((p) => {
       const outcome =

@@ -4,8 +4,8 @@
  */
 import { checkDestination } from '../delivery/ports.js';
 import type { Auth } from '../delivery/types.js';
-import { CswmError, ErrorCodes } from '../errors.js';
-import type { Receiver } from '../receiver/types.js';
+import { ErrorCodes } from '../errors.js';
+import type { Receiver, ReceiverAuth } from '../receiver/types.js';
 import { redactUrl } from '../util/redact.js';
 import type { TargetInfo } from './types.js';
 
@@ -17,16 +17,27 @@ export interface ResolvedTarget {
   receiver?: Receiver;
 }
 
+/** The Console destination's credentials, as the reference receiver requires them. */
+function receiverAuth(auth: Auth | undefined): ReceiverAuth | undefined {
+  if (!auth) return undefined;
+  if (auth.type === 'bearer') return { type: 'header', name: 'Authorization', value: `Bearer ${auth.token}` };
+  return auth;
+}
+
 function isListenFailure(error: unknown): boolean {
   const code = (error as { code?: string } | null)?.code;
   return code === ErrorCodes.LISTEN_FAILED || code === 'EADDRINUSE' || code === 'EACCES';
 }
 
 /** Starts the reference receiver on `port`, or on an ephemeral port when that one is taken. */
-async function startEmbedded(port: number): Promise<{ receiver: Receiver; portSkipReason?: string }> {
+async function startEmbedded(
+  port: number,
+  auth: ReceiverAuth | undefined,
+): Promise<{ receiver: Receiver; portSkipReason?: string }> {
   const { startReceiver } = await import('../receiver/server.js');
+  const base = { host: '127.0.0.1', ...(auth ? { auth } : {}) };
   try {
-    const receiver = await startReceiver({ host: '127.0.0.1', port });
+    const receiver = await startReceiver({ ...base, port });
     if (port !== 0) return { receiver };
     return {
       receiver,
@@ -34,7 +45,7 @@ async function startEmbedded(port: number): Promise<{ receiver: Receiver; portSk
     };
   } catch (error) {
     if (port === 0 || !isListenFailure(error)) throw error;
-    const receiver = await startReceiver({ host: '127.0.0.1', port: 0 });
+    const receiver = await startReceiver({ ...base, port: 0 });
     return {
       receiver,
       portSkipReason: `port ${port} was taken, so the embedded reference receiver runs on ephemeral port ${receiver.port}; the port check does not apply to it`,
@@ -67,13 +78,8 @@ export async function resolveTarget(options: {
       },
     };
   }
-  if (options.auth) {
-    throw new CswmError(
-      ErrorCodes.INVALID_OPTION,
-      'credentials were given without a URL: the embedded reference receiver takes none; pass --url to check your receiver with them',
-    );
-  }
-  const { receiver, portSkipReason } = await startEmbedded(options.embeddedPort);
+  // With credentials, the embedded receiver requires them, so the auth checks run too.
+  const { receiver, portSkipReason } = await startEmbedded(options.embeddedPort, receiverAuth(options.auth));
   const destination = checkDestination(receiver.url, { allowAnyPort: true });
   return {
     url: receiver.url,
@@ -85,7 +91,7 @@ export async function resolveTarget(options: {
       port: destination.port,
       portAllowed: destination.portAllowed,
       embedded: true,
-      auth: 'none',
+      auth: authType,
       insecure,
       ...(portSkipReason ? { portSkipReason } : {}),
     },

@@ -132,6 +132,10 @@ describe('conformance against the reference receiver', () => {
     expect(report.score).toBe(100);
     expect(report.verdictText).toBe('ready for the Console');
     expect(report.target.embedded).toBe(true);
+    // The embedded receiver's own records serve as the observer: it acted once on the duplicate.
+    expect(report.checks.find((c) => c.id === 'idempotency.duplicate-event-id')?.metrics).toEqual({
+      acted: 1,
+    });
   });
 
   it('passes the auth checks with bearer auth configured, and no report carries the token', async () => {

@@ -44,6 +44,13 @@ describe('cswm check', () => {
     expect(run.stdout).toContain('delivery.accepts.payment_failed');
   });
 
+  it('makes the embedded reference receiver require given credentials, so the auth checks run', async () => {
+    const run = await runCli(['check', '--basic', `admin:${TOKEN}`, '--only', 'auth']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/PASS {2}high {6}auth\.rejects-missing/);
+    expect(run.stdout).not.toContain(TOKEN);
+  });
+
   it('exits 2 with the port error and sends nothing for a port the Console will not call', async () => {
     const before = requests;
     const run = await runCli(['check', '--url', url]);
