@@ -9,7 +9,7 @@ import { assembleReport, checkReport } from './assemble.js';
 import { type ConformanceOptions, resolveOptions, secretsOf } from './options.js';
 import { runPool } from './pool.js';
 import { ALL_CHECKS, selectChecks } from './registry.js';
-import { type ConformanceReport, REPORT_VERSION, toolVersion } from './report.js';
+import { type CheckReport, type ConformanceReport, REPORT_VERSION, toolVersion } from './report.js';
 import { createSender, type Sender } from './send.js';
 import { resolveTarget } from './target.js';
 import type { Check, Exchange, Observation, ProbePlan, TargetInfo } from './types.js';
@@ -80,6 +80,18 @@ async function observe(
   }
 }
 
+/** Runs every check's pure evaluation over what was recorded (a plan's skip stands as it is). */
+function evaluateAll(planned: readonly Planned[], target: TargetInfo): CheckReport[] {
+  const all = planned.flatMap((p) => p.exchanges).sort((a, b) => a.startMs - b.startMs);
+  return planned.map((p) => {
+    const outcome =
+      p.plan.type === 'skip'
+        ? ({ result: 'skip', reason: p.plan.reason } as const)
+        : p.check.evaluate({ target, exchanges: p.exchanges, all, observation: p.observation }, p.options);
+    return checkReport(p.check, outcome, p.exchanges);
+  });
+}
+
 /**
  * Checks a webhook receiver against the Console's behaviour and returns the report.
  *
@@ -115,17 +127,7 @@ export async function runConformance(options: ConformanceOptions = {}): Promise<
       timeScale: resolved.timeScale,
     });
     await sendAll(planned, sender, resolved.concurrency, observer);
-    const all = planned.flatMap((p) => p.exchanges).sort((a, b) => a.startMs - b.startMs);
-    const reports = planned.map((p) => {
-      const outcome =
-        p.plan.type === 'skip'
-          ? ({ result: 'skip', reason: p.plan.reason } as const)
-          : p.check.evaluate(
-              { target: info, exchanges: p.exchanges, all, observation: p.observation },
-              p.options,
-            );
-      return checkReport(p.check, outcome, p.exchanges);
-    });
+    const reports = evaluateAll(planned, info);
     return assembleReport(
       {
         reportVersion: REPORT_VERSION,
