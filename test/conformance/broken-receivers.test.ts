@@ -7,7 +7,7 @@ import { startActsTwice } from '../fixtures/broken-receivers/acts-twice.js';
 import { startAnswers201 } from '../fixtures/broken-receivers/answers-201.js';
 import { startAnswers204 } from '../fixtures/broken-receivers/answers-204.js';
 import { startAnswersLate } from '../fixtures/broken-receivers/answers-late.js';
-import type { Fixture } from '../fixtures/broken-receivers/base.js';
+import { type Fixture, startFixture } from '../fixtures/broken-receivers/base.js';
 import { startCrashesOnNull } from '../fixtures/broken-receivers/crashes-on-null.js';
 import { startErrorsOnUnknownType } from '../fixtures/broken-receivers/errors-on-unknown-type.js';
 import { startIgnoresAuth } from '../fixtures/broken-receivers/ignores-auth.js';
@@ -136,6 +136,22 @@ describe('conformance against the reference receiver', () => {
     expect(report.checks.find((c) => c.id === 'idempotency.duplicate-event-id')?.metrics).toEqual({
       acted: 1,
     });
+  });
+
+  it('falls back to an ephemeral port when the embedded port is taken, skipping the port check with that reason', async () => {
+    const blocker = await startFixture();
+    try {
+      const taken = Number(new URL(blocker.url).port);
+      const report = await runConformance({ embeddedPort: taken, only: ['transport.port-allowed', 'load'] });
+      expect(report.target.url).not.toContain(`:${taken}/`);
+      expect(report.checks[0]).toMatchObject({
+        result: 'skip',
+        summary: expect.stringContaining(`port ${taken} was taken`),
+      });
+      expect(report.score).toBe(100);
+    } finally {
+      await blocker.close();
+    }
   });
 
   it('passes the auth checks with bearer auth configured, and no report carries the token', async () => {
