@@ -128,11 +128,15 @@ export function createDeliveryHandler(rt: Runtime) {
 function answerReference(ctx: ActionContext, parsed: boolean, tooLarge: boolean): void {
   const forwarder = ctx.rt.forwarder;
   if (forwarder) {
+    // When the sender gives up (its timeout), the upstream exchange is cut too.
+    const abandoned = new AbortController();
+    ctx.res.once('close', () => abandoned.abort());
     forwarder({
       method: ctx.req.method,
       path: ctx.req.originalUrl,
       headers: ctx.req.headers,
       body: ctx.body,
+      signal: abandoned.signal,
     }).then(
       (upstream) => {
         ctx.record({ type: 'proxied', status: upstream.status });

@@ -16,6 +16,8 @@ export type Forwarder = (input: {
   path: string;
   headers: IncomingHttpHeaders;
   body: Buffer;
+  /** Aborts the upstream exchange (the sender went away: nobody is waiting for the answer). */
+  signal?: AbortSignal;
 }) => Promise<ForwardedResponse>;
 
 /** Hop-by-hop headers (RFC 9110 7.6.1) and those recomputed for the new connection. */
@@ -57,7 +59,7 @@ export function upstreamUrl(upstream: string, path: string): URL {
 
 export function makeForwarder(options: ProxyOptions): Forwarder {
   const timeoutMs = options.timeoutMs ?? 60_000;
-  return ({ method, path, headers, body }) =>
+  return ({ method, path, headers, body, signal }) =>
     new Promise((resolve, reject) => {
       const url = upstreamUrl(options.upstream, path);
       const out: Record<string, string | string[]> = {};
@@ -69,27 +71,52 @@ export function makeForwarder(options: ProxyOptions): Forwarder {
       const req = send(url, {
         method,
         headers: out,
-        timeout: timeoutMs,
         ...(url.protocol === 'https:'
           ? { rejectUnauthorized: !options.insecure, ...(options.ca ? { ca: options.ca } : {}) }
           : {}),
       });
-      req.on('timeout', () => req.destroy(new Error(`upstream did not answer within ${timeoutMs}ms`)));
-      req.on('error', reject);
+      let settled = false;
+      const settle = (outcome: () => void): void => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(deadline);
+        signal?.removeEventListener('abort', onAbort);
+        outcome();
+      };
+      // A deadline for the whole exchange, not an idle timeout: an upstream trickling one byte a
+      // second is never idle, and would keep the proxy (and its process) busy for as long as it likes.
+      const deadline = setTimeout(
+        () => req.destroy(new Error(`upstream did not answer within ${timeoutMs}ms`)),
+        timeoutMs,
+      );
+      const onAbort = (): void => {
+        req.destroy(new Error('the sender went away'));
+      };
+      if (signal?.aborted) onAbort();
+      else signal?.addEventListener('abort', onAbort, { once: true });
+      req.on('error', (error) => settle(() => reject(error)));
       req.on('response', (res) => {
         const chunks: Buffer[] = [];
         let size = 0;
-        res.on('data', (chunk: Buffer) => {
-          if (size < MAX_RELAYED_BYTES) chunks.push(chunk.subarray(0, MAX_RELAYED_BYTES - size));
-          size += chunk.length;
-        });
-        res.on('error', reject);
-        res.on('end', () => {
+        const relay = (): void => {
           const relayed: Record<string, string> = {};
           const type = res.headers['content-type'];
           if (type) relayed['content-type'] = type;
-          resolve({ status: res.statusCode ?? 502, headers: relayed, body: Buffer.concat(chunks) });
+          const answer = { status: res.statusCode ?? 502, headers: relayed, body: Buffer.concat(chunks) };
+          settle(() => resolve(answer));
+        };
+        res.on('data', (chunk: Buffer) => {
+          chunks.push(chunk.subarray(0, MAX_RELAYED_BYTES - size));
+          size += chunk.length;
+          // The cap is all that is relayed, so nothing past it is read: a 1 GB (or endless) body
+          // costs the proxy 64 KiB and no time.
+          if (size >= MAX_RELAYED_BYTES) {
+            relay();
+            req.destroy();
+          }
         });
+        res.on('error', (error) => settle(() => reject(error)));
+        res.on('end', relay);
       });
       req.end(body);
     });
