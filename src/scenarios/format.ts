@@ -16,15 +16,22 @@ const plain: Paint = (_c, t) => t;
 const TIMELINE_LIMIT = 3;
 
 function at(ms: number, timeScale: number): string {
-  const shown = `+${formatDurationMs(ms)}`;
-  return timeScale === 1 ? shown : `${shown} (${formatDurationMs(ms / timeScale)} unscaled)`;
+  const rounded = Math.round(ms);
+  const shown = `+${formatDurationMs(rounded)}`;
+  return timeScale === 1 ? shown : `${shown} (${formatDurationMs(rounded / timeScale)} unscaled)`;
 }
 
-export function formatResult(r: ScenarioResult, paint: Paint = plain): string {
+/** `askedTimeScale`: the run's time scale, to say when a scenario ran at a larger one. */
+export function formatResult(r: ScenarioResult, paint: Paint = plain, askedTimeScale = r.timeScale): string {
   const lines: string[] = [];
   const verdict = r.passed ? paint('green', 'PASS') : paint('red', 'FAIL');
   lines.push(`${verdict} ${paint('bold', r.id)}  ${r.title}`);
   lines.push(`  ${paint('gray', r.setup)}`);
+  if (r.timeScale !== askedTimeScale) {
+    lines.push(
+      `  ${paint('gray', `ran at time scale ${r.timeScale}, the smallest at which its timing margin means something`)}`,
+    );
+  }
   if (r.error) lines.push(`  refused before any attempt: ${r.error.code}: ${r.error.message}`);
   const shown = r.deliveries.length > TIMELINE_LIMIT ? r.deliveries.slice(0, 1) : r.deliveries;
   for (const d of shown) {
@@ -55,7 +62,7 @@ export function formatResult(r: ScenarioResult, paint: Paint = plain): string {
 }
 
 export function formatSummary(s: ScenarioRunSummary, paint: Paint = plain): string {
-  const scale = s.results[0]?.timeScale ?? 1;
+  const scale = s.timeScale;
   const failedIds = s.results.filter((r) => !r.passed).map((r) => r.id);
   const head = `${s.total} scenario${s.total === 1 ? '' : 's'}: ${paint('green', `${s.passed} passed`)}, ${
     s.failed > 0 ? paint('red', `${s.failed} failed`) : '0 failed'

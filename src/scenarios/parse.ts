@@ -66,6 +66,7 @@ function normalize(raw: RawScenario, file: string): Scenario {
     delivery: policy(raw.delivery),
     expect: expectations(raw.expect),
   };
+  if (raw.minTimeScale !== undefined) scenario.minTimeScale = raw.minTimeScale;
   if (raw.receiver) scenario.receiver = receiverSpec(raw.receiver);
   if (raw.target) scenario.target = targetSpec(raw.target);
   return scenario;

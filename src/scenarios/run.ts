@@ -9,6 +9,7 @@ import { summarizeReceived } from './expect-received.js';
 import { payloadsFor } from './payloads.js';
 import { type Destination, prepareDestination } from './setup.js';
 import type { Scenario, ScenarioResult } from './types.js';
+import { warmUp } from './warm-up.js';
 
 export interface RunScenarioOptions {
   /**
@@ -61,8 +62,11 @@ export async function runScenario(
   options: RunScenarioOptions = {},
 ): Promise<ScenarioResult> {
   const scenario = typeof ref === 'string' ? loadScenario(ref) : ref;
-  checkRunOptions(options);
-  return runPrepared(scenario, payloadsFor(scenario.send), options);
+  const { timeScale } = checkRunOptions(options);
+  const payloads = payloadsFor(scenario.send);
+  // Scaled timeouts are short: the process's first exchange must not be the scenario's.
+  if (timeScale < 1) await warmUp();
+  return runPrepared(scenario, payloads, options);
 }
 
 /** Runs a scenario whose events are already generated (a run of many generates them first). */
@@ -71,7 +75,8 @@ export async function runPrepared(
   payloads: readonly unknown[],
   options: RunScenarioOptions,
 ): Promise<ScenarioResult> {
-  const { timeScale } = checkRunOptions(options);
+  const asked = checkRunOptions(options).timeScale;
+  const timeScale = Math.max(asked, scenario.minTimeScale ?? 0);
   const t0 = performance.now();
   const destination = await prepareDestination(scenario, { timeScale, target: options.target });
   let deliveries: DeliveryRecord[] = [];

@@ -20,6 +20,7 @@ export interface RawScenario {
   title: string;
   description: string;
   tags?: string[];
+  minTimeScale?: number;
   receiver?: {
     respond?: number[];
     location?: string;

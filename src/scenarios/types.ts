@@ -78,6 +78,8 @@ export interface Scenario {
   title: string;
   description: string;
   tags: string[];
+  /** The smallest time scale the scenario keeps its meaning at; a smaller one is raised to it. */
+  minTimeScale?: number;
   /** The file it came from, when it came from one. */
   file?: string;
   receiver?: ReceiverSpec;
@@ -143,6 +145,7 @@ export interface ScenarioResult {
   mode: 'receiver' | 'proxy' | 'direct';
   /** One sentence: what the deliveries met (the receiver's faults, the target). */
   setup: string;
+  /** The time scale this scenario ran at (raised to its `minTimeScale` when the run's was smaller). */
   timeScale: number;
   /** Wall time of the whole run, in ms. */
   durationMs: number;
@@ -153,6 +156,8 @@ export interface ScenarioResult {
 /** The outcome of running several scenarios. */
 export interface ScenarioRunSummary {
   results: ScenarioResult[];
+  /** The time scale the run asked for (a scenario may have run at a larger one). */
+  timeScale: number;
   total: number;
   passed: number;
   failed: number;

@@ -7,7 +7,17 @@ import { startReceiver } from '../receiver/server.js';
  * requests of a process pay for loading and compiling (HTTP client, express, schema validators),
  * and at a small time scale that one-time cost would eat into the first scenarios' timeouts.
  */
-export async function warmUp(): Promise<void> {
+let done: Promise<void> | undefined;
+
+/** Once per process; later calls share the first. A failure is forgotten (the run reports it). */
+export function warmUp(): Promise<void> {
+  done ??= exchange().catch(() => {
+    done = undefined;
+  });
+  return done;
+}
+
+async function exchange(): Promise<void> {
   const receiver = await startReceiver({ host: '127.0.0.1', port: 0 });
   try {
     await sendMany(generateEvents('all', { seed: 1 }), {

@@ -67,6 +67,10 @@ async function runCommand(refs: string[], flags: RunFlags): Promise<number> {
     import('../../scenarios/format.js'),
   ]);
   const paint = painter(useColor());
+  // A reader that goes away (`| head`) ends the run quietly instead of crashing on EPIPE.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(ExitCode.OK);
+  });
   const controller = new AbortController();
   const onSigint = () => controller.abort(new Error('interrupted'));
   process.once('SIGINT', onSigint);
@@ -75,7 +79,9 @@ async function runCommand(refs: string[], flags: RunFlags): Promise<number> {
       signal: controller.signal,
       ...(flags.timeScale !== undefined ? { timeScale: flags.timeScale } : {}),
       ...(flags.target !== undefined ? { target: flags.target } : {}),
-      ...(flags.json ? {} : { onResult: (r) => process.stdout.write(formatResult(r, paint)) }),
+      ...(flags.json
+        ? {}
+        : { onResult: (r) => process.stdout.write(formatResult(r, paint, flags.timeScale ?? 1)) }),
     });
     if (flags.json) printJson(summary);
     else process.stdout.write(formatSummary(summary, paint));
