@@ -5,7 +5,9 @@
 # The root filesystem holds the host's own `node` binary, the libraries `ldd` lists for it and
 # the dynamic loader, plus the packed app (what `npm pack` ships) with its production
 # dependencies; it is tarred and `docker import`ed. Needs a built dist/ and a running engine.
-# Usage: scripts/ci/build-test-images.sh   (env: CSWM_REFERENCE_IMAGE, CSWM_BROKEN_204_IMAGE)
+# Usage: scripts/ci/build-test-images.sh [--if-missing]   (env: CSWM_REFERENCE_IMAGE, CSWM_BROKEN_204_IMAGE)
+#   --if-missing  build only when one of the images is absent (test files call it this way, at
+#                 once from several workers: a lock makes the first build and the others wait).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -17,6 +19,12 @@ if [[ ! -f dist/cli/main.js ]]; then
   exit 2
 fi
 docker info >/dev/null 2>&1 || { echo "build-test-images: no Docker engine answers" >&2; exit 2; }
+
+exec 9>"${TMPDIR:-/tmp}/cswm-build-test-images.lock"
+flock -w 600 9 || { echo "build-test-images: another build held the lock for 10 minutes" >&2; exit 1; }
+if [[ ${1:-} == --if-missing ]] && docker image inspect "$reference_image" "$broken_image" >/dev/null 2>&1; then
+  exit 0
+fi
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT

@@ -1,7 +1,8 @@
 /**
  * Shared by the container tests: whether an engine answers (else they skip, with one line that
  * says why), and the two images scripts/ci/build-test-images.sh builds. .ci/run builds them
- * before `npm test`; on a developer's machine with Docker they are built here on first use.
+ * before `npm test`; on a developer's machine with Docker they are built here on first use
+ * (CSWM_REBUILD_TEST_IMAGES=1 rebuilds them from the current dist/).
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -23,15 +24,20 @@ if (!probe.available) {
   console.log(`testcontainers tests skipped: ${probe.reason}`);
 }
 
-/** Builds the test images once per run when one of them is missing. */
+let rebuilt = false;
+
+/** Builds the test images when one of them is missing (or once per worker when asked to rebuild). */
 export async function ensureTestImages(): Promise<void> {
   const client = await getContainerRuntimeClient();
   const missing = [];
   for (const tag of [REFERENCE_IMAGE, BROKEN_204_IMAGE]) {
     if (!(await client.image.exists(ImageName.fromString(tag)))) missing.push(tag);
   }
-  if (missing.length === 0) return;
-  const built = spawnSync('bash', ['scripts/ci/build-test-images.sh'], {
+  const rebuild = process.env.CSWM_REBUILD_TEST_IMAGES === '1' && !rebuilt;
+  if (missing.length === 0 && !rebuild) return;
+  rebuilt = true;
+  const args = rebuild ? [] : ['--if-missing'];
+  const built = spawnSync('bash', ['scripts/ci/build-test-images.sh', ...args], {
     cwd: REPO_ROOT,
     encoding: 'utf8',
     timeout: 300_000,
