@@ -4,6 +4,7 @@
  */
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { scrubSecrets } from '../util/redact.js';
 
 export interface ForwardedResponse {
   status: number;
@@ -57,8 +58,26 @@ export function upstreamUrl(upstream: string, path: string): URL {
   return url;
 }
 
+/**
+ * The credentials written in the upstream URL, in the forms an upstream could echo back (the
+ * password, and the Basic token node sends for them), as latin1 text of their UTF-8 bytes.
+ */
+function upstreamSecrets(upstream: string): string[] {
+  const url = new URL(upstream);
+  if (url.username === '' && url.password === '') return [];
+  const user = decodeURIComponent(url.username);
+  const password = decodeURIComponent(url.password);
+  const token = Buffer.from(`${user}:${password}`, 'utf8').toString('base64');
+  return [password, token].map((s) => Buffer.from(s, 'utf8').toString('latin1'));
+}
+
 export function makeForwarder(options: ProxyOptions): Forwarder {
   const timeoutMs = options.timeoutMs ?? 60_000;
+  // An upstream that echoes the request would hand its URL's credentials back to the sender,
+  // whose records and reports would then show them: they are scrubbed from what is relayed.
+  const secrets = upstreamSecrets(options.upstream);
+  const scrub = (body: Buffer): Buffer =>
+    secrets.length === 0 ? body : Buffer.from(scrubSecrets(body.toString('latin1'), secrets), 'latin1');
   return ({ method, path, headers, body, signal }) =>
     new Promise((resolve, reject) => {
       const url = upstreamUrl(options.upstream, path);
@@ -102,7 +121,11 @@ export function makeForwarder(options: ProxyOptions): Forwarder {
           const relayed: Record<string, string> = {};
           const type = res.headers['content-type'];
           if (type) relayed['content-type'] = type;
-          const answer = { status: res.statusCode ?? 502, headers: relayed, body: Buffer.concat(chunks) };
+          const answer = {
+            status: res.statusCode ?? 502,
+            headers: relayed,
+            body: scrub(Buffer.concat(chunks)),
+          };
           settle(() => resolve(answer));
         };
         res.on('data', (chunk: Buffer) => {
