@@ -1,5 +1,6 @@
 import type { Got } from 'got';
-import { redactHeaders, scrubSecrets } from '../util/redact.js';
+import { scrubSecrets } from '../util/redact.js';
+import type { AbortScope } from './abort-scope.js';
 import { type AttemptEvidence, classifyAttempt } from './classify.js';
 import { DEFAULTS } from './defaults.js';
 import { outcomeLabel } from './label.js';
@@ -47,7 +48,7 @@ const SNIPPET_BYTES = DEFAULTS.snippetChars * 4;
  * answer costs at most the cap. got's `timeout.request` bounds the whole exchange, DNS to the
  * body's end.
  */
-export function attemptOnce(plan: AttemptPlan, body: string, signal?: AbortSignal): Promise<AttemptResult> {
+export function attemptOnce(plan: AttemptPlan, body: string, scope?: AbortScope): Promise<AttemptResult> {
   const started = plan.now();
   return new Promise((resolve) => {
     let status: number | undefined;
@@ -57,11 +58,13 @@ export function attemptOnce(plan: AttemptPlan, body: string, signal?: AbortSigna
     let readBytes = 0;
     let done = false;
     let aborted = false;
+    let unregister: () => void = noop;
     const finish = (evidence: AttemptEvidence): void => {
       if (done) return;
       done = true;
-      signal?.removeEventListener('abort', onAbort);
-      resolve(toResult(plan, evidence, started, headers, Buffer.concat(kept, keptBytes), aborted));
+      unregister();
+      const bytes = kept.length === 1 ? (kept[0] as Buffer) : Buffer.concat(kept, keptBytes);
+      resolve(toResult(plan, evidence, started, headers, bytes, aborted));
     };
     const onAbort = (): void => {
       aborted = true;
@@ -71,7 +74,7 @@ export function attemptOnce(plan: AttemptPlan, body: string, signal?: AbortSigna
     const stream = plan.client.stream.post(plan.url, { body });
     stream.on('response', (response: { statusCode: number; headers: Record<string, string | string[]> }) => {
       status = response.statusCode;
-      headers = pickHeaders(response.headers);
+      headers = pickHeaders(response.headers, plan.secrets);
     });
     stream.on('data', (chunk: Buffer) => {
       readBytes += chunk.length;
@@ -90,16 +93,26 @@ export function attemptOnce(plan: AttemptPlan, body: string, signal?: AbortSigna
     stream.on('error', (error: Error & { code?: string }) =>
       finish({ status, errorCode: error.code, errorMessage: error.message }),
     );
-    if (signal?.aborted) onAbort();
-    else signal?.addEventListener('abort', onAbort, { once: true });
+    if (scope) unregister = scope.onAbort(onAbort);
   });
 }
 
-function pickHeaders(all: Record<string, string | string[] | undefined>): Record<string, string> {
-  const picked: Record<string, string | string[] | undefined> = {};
-  for (const name of KEPT_HEADERS) if (all[name] !== undefined) picked[name] = all[name];
-  return redactHeaders(picked);
+/** The evidence headers; none is a credential, but a receiver may echo one back inside them. */
+function pickHeaders(
+  all: Record<string, string | string[] | undefined>,
+  secrets: string[],
+): Record<string, string> | undefined {
+  let picked: Record<string, string> | undefined;
+  for (const name of KEPT_HEADERS) {
+    const value = all[name];
+    if (value === undefined) continue;
+    picked ??= {};
+    picked[name] = scrubSecrets(Array.isArray(value) ? value.join(', ') : value, secrets);
+  }
+  return picked;
 }
+
+function noop(): void {}
 
 function toResult(
   plan: AttemptPlan,
@@ -118,7 +131,7 @@ function toResult(
   };
   if (evidence.status !== undefined) result.status = evidence.status;
   if (evidence.errorCode !== undefined) result.errorCode = evidence.errorCode;
-  if (headers && Object.keys(headers).length > 0) result.responseHeaders = headers;
+  if (headers) result.responseHeaders = headers;
   if (bytes.length > 0) {
     const text = bytes.toString('utf8').slice(0, DEFAULTS.snippetChars);
     result.responseSnippet = scrubSecrets(text, plan.secrets);

@@ -1,4 +1,5 @@
 import pRetry, { AbortError } from 'p-retry';
+import { AbortScope } from './abort-scope.js';
 import { type AttemptResult, attemptOnce } from './attempt.js';
 import { type EventMeta, eventMetaOf } from './meta.js';
 import { type DeliveryPlan, planDelivery } from './plan.js';
@@ -16,6 +17,8 @@ class Interrupted extends Error {
 /** Per-delivery hooks (the plan is shared; these are not). */
 export interface DeliveryHooks {
   signal?: AbortSignal | undefined;
+  /** A scope shared by many deliveries on the same signal (sendMany); else one is made here. */
+  scope?: AbortScope | undefined;
   onAttempt?: DeliveryOptions['onAttempt'];
 }
 
@@ -54,6 +57,7 @@ export async function runDelivery(
   hooks: DeliveryHooks = {},
 ): Promise<DeliveryRecord> {
   const { signal, onAttempt } = hooks;
+  const scope = hooks.scope ?? new AbortScope(signal);
   const attempts: AttemptRecord[] = [];
   const startedAt = new Date().toISOString();
   const t0 = plan.now();
@@ -63,7 +67,7 @@ export async function runDelivery(
       async (attemptNumber) => {
         if (signal?.aborted) throw new AbortError(new Interrupted());
         const startOffsetMs = plan.now() - t0;
-        const outcome = await attemptOnce(plan, body, signal);
+        const outcome = await attemptOnce(plan, body, scope);
         if (outcome.aborted) throw new AbortError(new Interrupted());
         const record = toRecord(outcome, attemptNumber, startOffsetMs, plan.delaysMs[attemptNumber - 2] ?? 0);
         attempts.push(record);
@@ -86,6 +90,8 @@ export async function runDelivery(
     if (error instanceof FailedAttempt) result = 'failed';
     else if (error instanceof Interrupted || signal?.aborted) result = 'interrupted';
     else throw error;
+  } finally {
+    if (!hooks.scope) scope.dispose();
   }
   return {
     eventId: meta.eventId,

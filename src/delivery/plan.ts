@@ -1,3 +1,4 @@
+import { rootCertificates } from 'node:tls';
 import got from 'got';
 import { InvalidOptionError } from '../errors.js';
 import { redactUrl } from '../util/redact.js';
@@ -52,7 +53,10 @@ export function planDelivery(options: DeliveryOptions): DeliveryPlan {
     headers: identity.headers,
     https: {
       rejectUnauthorized: !insecure,
-      ...(options.ca === undefined ? {} : { certificateAuthority: options.ca }),
+      // Node's `ca` replaces the default roots; the option means "also trust", so keep them.
+      ...(options.ca === undefined
+        ? {}
+        : { certificateAuthority: [...rootCertificates, ...[options.ca].flat()] }),
     },
   });
   return {

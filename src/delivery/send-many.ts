@@ -1,5 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import { InvalidOptionError } from '../errors.js';
+import { AbortScope } from './abort-scope.js';
 import { DEFAULTS } from './defaults.js';
 import { runDelivery } from './deliver.js';
 import { createJournal } from './journal.js';
@@ -39,6 +40,7 @@ export async function sendMany(
   const intervalMs = checkRate(options.ratePerSecond);
   const journal = options.journalPath ? createJournal(options.journalPath) : undefined;
   const { signal, unlink } = linkSignal(options.signal);
+  const scope = new AbortScope(signal);
   const keep = options.keepRecords ?? true;
   const summary: SendSummary = {
     sent: 0,
@@ -63,6 +65,7 @@ export async function sendMany(
     const { body, meta } = prepare(item);
     const record = await runDelivery(plan, body, meta, {
       signal,
+      scope,
       onAttempt: (attempt, m) => {
         journal?.attempt(seq, m, attempt);
         options.onAttempt?.(attempt, m);
@@ -99,6 +102,7 @@ export async function sendMany(
     const { deliveries: _omit, ...counts } = summary;
     journal?.summary(counts);
   } finally {
+    scope.dispose();
     unlink();
     await journal?.close();
   }

@@ -30,7 +30,7 @@ export interface LoadedSource {
   total: number;
 }
 
-/** Files above this size are streamed line by line (NDJSON) instead of read whole. */
+/** Files above this size are taken as NDJSON without trying to parse them as one document. */
 const WHOLE_FILE_BYTES = 16 * 1024 * 1024;
 /** Invalid events named in a refusal; the rest are counted. */
 const SHOWN_ERRORS = 3;
@@ -57,7 +57,7 @@ export async function loadSource(source: string, options: SourceOptions): Promis
       cause: error,
     });
   }
-  return size > WHOLE_FILE_BYTES ? await streamedFile(source, options) : await wholeFile(source, options);
+  return await fileSource(source, size, options);
 }
 
 async function generated(source: string, options: SourceOptions): Promise<LoadedSource> {
@@ -77,32 +77,43 @@ async function generated(source: string, options: SourceOptions): Promise<Loaded
   };
 }
 
-async function wholeFile(path: string, options: SourceOptions): Promise<LoadedSource> {
-  const text = (await readText(path)).replace(/^\uFEFF/, '');
-  const whole = safeParse(text);
-  const form = whole === undefined ? 'ndjson' : Array.isArray(whole) ? 'array' : 'single';
-  const lines = form === 'ndjson' ? text.split('\n') : [];
-  const bodies: RawEvent[] = [];
+/**
+ * One JSON document (an event, or an array of events) is read whole; NDJSON is streamed line
+ * by line, so memory does not grow with the file (a pre-generated file of 100,000 events).
+ */
+async function fileSource(path: string, size: number, options: SourceOptions): Promise<LoadedSource> {
+  if (size <= WHOLE_FILE_BYTES) {
+    const text = (await readText(path)).replace(/^\uFEFF/, '');
+    const whole = safeParse(text);
+    if (whole !== undefined) return documentSource(path, text, whole, options);
+    // Not one document: NDJSON when its first line is JSON; else one broken document,
+    // reported once with the events area's message.
+    const firstLine = text.split('\n', 50).find((l) => l.trim() !== '') ?? '';
+    if (safeParse(firstLine) === undefined) {
+      const broken = parseJsonOrNdjson(text)[0];
+      if (broken && !broken.ok) throw jsonError(path, broken.line, broken.message);
+    }
+  }
+  return streamedFile(path, options);
+}
+
+function documentSource(path: string, text: string, whole: unknown, options: SourceOptions): LoadedSource {
+  // Bytes go as they are for one event; the items of an array are re-serialised one by one.
+  const items = Array.isArray(whole) ? whole : [whole];
   const invalid: string[] = [];
   let invalidCount = 0;
-  for (const record of parseJsonOrNdjson(text)) {
-    if (!record.ok) throw jsonError(path, record.line, record.message);
-    const check = checkEvent(record.value, options.validate ?? true);
-    if (check) {
-      invalidCount++;
-      if (invalid.length < SHOWN_ERRORS) invalid.push(`${path} line ${record.line}: ${check}`);
-    }
-    // Bytes go as they are: the whole document, or its NDJSON line; array items are re-serialised.
-    const body =
-      form === 'single'
-        ? text.trim()
-        : form === 'array'
-          ? JSON.stringify(record.value)
-          : (lines[record.line - 1] ?? '').trim();
-    bodies.push(toRaw(body, record.value));
-  }
+  items.forEach((value, index) => {
+    const check = checkEvent(value, options.validate ?? true);
+    if (!check) return;
+    invalidCount++;
+    const where = Array.isArray(whole) ? `item ${index}` : `line ${firstContentLine(text)}`;
+    if (invalid.length < SHOWN_ERRORS) invalid.push(`${path} ${where}: ${check}`);
+  });
   refuseInvalid(invalid, invalidCount);
-  if (bodies.length === 0) throw new InvalidEventError(`${path} holds no events`);
+  if (items.length === 0) throw new InvalidEventError(`${path} holds no events`);
+  const bodies = Array.isArray(whole)
+    ? items.map((value) => toRaw(JSON.stringify(value), value))
+    : [toRaw(text.trim(), whole)];
   return { kind: 'file', items: bodies, total: bodies.length };
 }
 
@@ -176,6 +187,10 @@ async function readText(path: string): Promise<string> {
       cause: error,
     });
   }
+}
+
+function firstContentLine(text: string): number {
+  return text.split('\n').findIndex((l) => l.trim() !== '') + 1;
 }
 
 function safeParse(text: string): unknown {

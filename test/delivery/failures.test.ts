@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { deliver } from '../../src/delivery/index.js';
-import { closedPort, startHttp, startRaw, type TestServer } from './servers.js';
+import { closedPort, startHttp, startRaw, statuses, type TestServer } from './servers.js';
 
 const event = { details: { event_id: 'e-2', event_type: 'x' } };
 const servers: TestServer[] = [];
@@ -127,5 +127,36 @@ describe('transport failures', () => {
     const record = await deliver(event, { url: server.url, allowAnyPort: true, maxAttempts: 1 });
     expect(record.attempts[0]?.label).toBe('delivered');
     expect(server.requests[0]?.headers['accept-encoding']).toBeUndefined();
+  });
+});
+
+describe('interruption', () => {
+  it('marks a delivery interrupted when its signal aborts an attempt in flight, without recording that attempt', async () => {
+    const server = await startHttp(() => {
+      // never answers
+    });
+    servers.push(server);
+    const controller = new AbortController();
+    const pending = deliver(event, { url: server.url, allowAnyPort: true, signal: controller.signal });
+    for (let i = 0; i < 200 && server.requests.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    controller.abort();
+    const record = await pending;
+    expect(record.result).toBe('interrupted');
+    expect(record.attempts).toHaveLength(0);
+  });
+
+  it('marks a delivery interrupted when its signal aborts during a wait, keeping the attempts made', async () => {
+    const server = await startHttp(statuses(503));
+    servers.push(server);
+    const controller = new AbortController();
+    const record = await deliver(event, {
+      url: server.url,
+      allowAnyPort: true,
+      signal: controller.signal,
+      onAttempt: () => controller.abort(),
+    });
+    expect(record.result).toBe('interrupted');
+    expect(record.attempts.map((a) => a.label)).toEqual(['status-503']);
+    expect(server.requests).toHaveLength(1);
   });
 });

@@ -74,6 +74,35 @@ describe('cswm send', () => {
     expect(server.requests.map((r) => r.body)).toEqual([lines[0], '{ "spaced" :  true }']);
   });
 
+  it('sends a pretty-printed JSON event byte for byte', async () => {
+    server = await startHttp(statuses(200));
+    const file = join(dir, 'pretty.json');
+    const text = JSON.stringify({ spaced: true, n: [1, 2] }, null, 2);
+    writeFileSync(file, `\n${text}\n`);
+    const run = await runCli(['send', file, '--url', server.url, ...quick, '--no-validate']);
+    expect(run.code).toBe(0);
+    expect(server.requests.map((r) => r.body)).toEqual([text]);
+  });
+
+  it('sends each item of a JSON array as one event', async () => {
+    server = await startHttp(statuses(200));
+    const file = join(dir, 'array.json');
+    writeFileSync(file, JSON.stringify([{ a: 1 }, { b: 2 }, { c: 3 }]));
+    const run = await runCli(['send', file, '--url', server.url, ...quick, '--no-validate', '--json']);
+    expect(run.code).toBe(0);
+    expect(server.requests.map((r) => r.body)).toEqual(['{"a":1}', '{"b":2}', '{"c":3}']);
+  });
+
+  it('refuses an NDJSON file with a line that is not JSON, naming the line, and sends nothing', async () => {
+    server = await startHttp(statuses(200));
+    const file = join(dir, 'broken.ndjson');
+    writeFileSync(file, '{"a":1}\n{"b":2}\n{"c":\n');
+    const run = await runCli(['send', file, '--url', server.url, ...quick, '--no-validate']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/line 3/);
+    expect(server.requests).toHaveLength(0);
+  });
+
   it('refuses a file with an invalid event, exits 2 and sends nothing', async () => {
     server = await startHttp(statuses(200));
     const file = join(dir, 'invalid.ndjson');
