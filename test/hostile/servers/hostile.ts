@@ -25,7 +25,7 @@ export type HostileKind =
   | 'reset-storm'
   /** Reads half of the request's body, then closes the connection. */
   | 'half-read'
-  /** 200 with the request's head (all of its headers) echoed back in the body. */
+  /** 200 (500 on a path with "fail") with the request's head echoed in the body and a header. */
   | 'echo-headers';
 
 export interface HostileStats {
@@ -170,13 +170,15 @@ const BEHAVIOURS: Record<HostileKind, Behaviour> = {
   },
   'echo-headers': (socket, ctx) =>
     onEachRequest(socket, ctx, (head) => {
+      // A path with "fail" in it gets a 500, so the echo also shows in failure output.
+      const status = /^\S+ \S*fail/.test(head) ? '500 Internal Server Error' : '200 OK';
       const body = Buffer.from(`you sent:\n${head}`, 'latin1');
       write(
         socket,
         ctx,
         Buffer.concat([
           Buffer.from(
-            `HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nX-Echo: ${head.split('\r\n').slice(1).join(' | ')}\r\nContent-Length: ${body.length}\r\n\r\n`,
+            `HTTP/1.1 ${status}\r\nContent-Type: text/plain\r\nX-Echo: ${head.split('\r\n').slice(1).join(' | ')}\r\nContent-Length: ${body.length}\r\n\r\n`,
             'latin1',
           ),
           body,
