@@ -13,11 +13,14 @@ describe('parseDurationMs', () => {
     expect(parseDurationMs(text)).toBe(ms);
   });
 
-  it.each(['30', '', 's', '-1s', '1d', '1e3s', 'NaNs', '25h'])('refuses %j with ERR_INVALID_DURATION', (text) => {
-    expect(() => parseDurationMs(text, '--timeout')).toThrowError(
-      expect.objectContaining({ code: 'ERR_INVALID_DURATION' }),
-    );
-  });
+  it.each(['30', '', 's', '-1s', '1d', '1e3s', 'NaNs', '25h'])(
+    'refuses %j with ERR_INVALID_DURATION',
+    (text) => {
+      expect(() => parseDurationMs(text, '--timeout')).toThrowError(
+        expect.objectContaining({ code: 'ERR_INVALID_DURATION' }),
+      );
+    },
+  );
 });
 
 describe('formatDurationMs', () => {

@@ -3,11 +3,15 @@ import { REDACTED, redactHeaders, redactUrl, scrubSecrets } from './redact.js';
 
 describe('redactHeaders', () => {
   it('keeps the scheme of an Authorization header and hides its credentials', () => {
-    expect(redactHeaders({ Authorization: 'Bearer s3cret-canary' })).toEqual({ Authorization: `Bearer ${REDACTED}` });
+    expect(redactHeaders({ Authorization: 'Bearer s3cret-canary' })).toEqual({
+      Authorization: `Bearer ${REDACTED}`,
+    });
   });
 
   it('hides the value of a user-chosen auth header, whatever its case', () => {
-    const out = redactHeaders({ 'x-webhook-token': 'canary-value', 'content-type': 'application/json' }, ['X-Webhook-Token']);
+    const out = redactHeaders({ 'x-webhook-token': 'canary-value', 'content-type': 'application/json' }, [
+      'X-Webhook-Token',
+    ]);
     expect(out).toEqual({ 'x-webhook-token': REDACTED, 'content-type': 'application/json' });
   });
 });
