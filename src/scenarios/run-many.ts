@@ -1,8 +1,7 @@
 import { EVENT_TYPES } from '../events/catalog.js';
 import { bundledScenarios, loadScenario } from './catalog.js';
-import { payloadsFor } from './payloads.js';
+import { preparedPayloads, prepareInBackground } from './prepare.js';
 import { checkRunOptions, type RunScenarioOptions, runPrepared } from './run.js';
-import { prefetchTlsMaterial } from './tls-material.js';
 import type { Scenario, ScenarioResult, ScenarioRunSummary } from './types.js';
 import { warmUp } from './warm-up.js';
 
@@ -52,10 +51,10 @@ export async function runScenarios(
   const { timeScale } = checkRunOptions(options);
   const scenarios =
     refs === 'all' ? bundledScenarios() : refs.map((r) => (typeof r === 'string' ? loadScenario(r) : r));
-  // Certificates take a while to make: start them now, off the main thread, for later.
-  prefetchTlsMaterial(scenarios.flatMap((s) => (s.receiver?.tls ? [s.receiver.tls] : [])));
-  // Generated up front: building events mid-run would stall the timers of scenarios running.
-  const payloads = scenarios.map((s) => payloadsFor(s.send));
+  const { alone, shared } = plan(scenarios, Math.max(1, Math.floor(options.concurrency ?? 4)));
+  // Events and certificates take a while to make: in a worker, in the order they are needed,
+  // because building them on this thread would stall the timers of the scenarios running.
+  prepareInBackground([...alone, ...shared].map((i) => scenarios[i] as Scenario));
   if (timeScale < 1 && !options.signal?.aborted) await warmUp();
   const t0 = performance.now();
   const results: (ScenarioResult | undefined)[] = new Array(scenarios.length);
@@ -63,22 +62,12 @@ export async function runScenarios(
     const scenario = scenarios[index] as Scenario;
     if (options.signal?.aborted) return;
     options.onStart?.(scenario);
-    const result = await runPrepared(scenario, payloads[index] ?? [], options);
+    const result = await runPrepared(scenario, await preparedPayloads(scenario.send), options);
     results[index] = result;
     options.onResult?.(result);
   };
-  const indexes = scenarios.map((_, i) => i);
-  const concurrency = Math.max(1, Math.floor(options.concurrency ?? 4));
-  const tls = (i: number) => (scenarios[i]?.receiver?.tls ? 1 : 0);
-  // TLS scenarios last among the shared ones: their certificates are still being made.
-  const shared =
-    concurrency === 1
-      ? []
-      : indexes.filter((i) => !runsAlone(scenarios[i] as Scenario)).sort((a, b) => tls(a) - tls(b) || a - b);
-  const alone = indexes.filter((i) => !shared.includes(i));
-  // The ones that run alone go first, while the TLS certificates are made in the worker.
   for (const i of alone) await runOne(i);
-  await pool(shared, concurrency, runOne);
+  await pool(shared, Math.max(1, Math.floor(options.concurrency ?? 4)), runOne);
   const done = results.filter((r): r is ScenarioResult => r !== undefined);
   const passed = done.filter((r) => r.passed).length;
   return {
@@ -90,6 +79,20 @@ export async function runScenarios(
     durationMs: performance.now() - t0,
     requiredWaitMs: done.reduce((sum, r) => sum + r.requiredWaitMs, 0),
   };
+}
+
+/**
+ * Which scenarios run alone (first, one after another, while the worker makes the rest's events
+ * and certificates) and which share the time (TLS ones last: their certificates come last).
+ */
+function plan(scenarios: readonly Scenario[], concurrency: number): { alone: number[]; shared: number[] } {
+  const indexes = scenarios.map((_, i) => i);
+  if (concurrency === 1) return { alone: indexes, shared: [] };
+  const tls = (i: number) => (scenarios[i]?.receiver?.tls ? 1 : 0);
+  const shared = indexes
+    .filter((i) => !runsAlone(scenarios[i] as Scenario))
+    .sort((a, b) => tls(a) - tls(b) || a - b);
+  return { alone: indexes.filter((i) => !shared.includes(i)), shared };
 }
 
 async function pool(items: number[], size: number, work: (item: number) => Promise<void>): Promise<void> {

@@ -3,7 +3,7 @@ import { explainRule } from '../receiver/faults.js';
 import { startReceiver } from '../receiver/server.js';
 import type { FaultRule, Receiver, ReceiverOptions } from '../receiver/types.js';
 import { redactUrl } from '../util/redact.js';
-import { tlsMaterial } from './tls-material.js';
+import { tlsMaterial } from './prepare.js';
 import type { Scenario } from './types.js';
 
 /**

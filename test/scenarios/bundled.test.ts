@@ -47,6 +47,11 @@ describe('the bundled scenarios at time scale 0.01', () => {
     expect(r?.received?.deliveries).toBe(delivered);
   });
 
+  it('runs answer-inside-timeout at its smallest time scale, where its 1s margin is 50ms', () => {
+    expect(byId.get('answer-inside-timeout')?.timeScale).toBe(0.05);
+    expect(byId.get('retry-then-success')?.timeScale).toBe(0.01);
+  });
+
   it('cuts timeout-over-30s at the scaled timeout, not at the receiver delay', () => {
     const first = byId.get('timeout-over-30s')?.deliveries[0]?.attempts[0];
     expect(first?.label).toBe('timeout');
