@@ -7,7 +7,8 @@
 // - peak RSS of `cswm send` at 100,000 deliveries vs at 1,000, each in its own child process
 //   (target <= 1.3x: nothing is kept per event beyond the summary);
 // - each wait's deviation from its schedule (target: at most 2 ms early, 15 ms late).
-// Sizes: BENCH_DELIVERY_EVENTS (default 10000), BENCH_DELIVERY_BIG (default 100000),
+// Sizes: BENCH_DELIVERY_EVENTS (default 30000: enough that start-up, reported apart, is
+// amortised), BENCH_DELIVERY_BIG (default 100000),
 // BENCH_DELIVERY_ROUNDS (default 3).
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -22,7 +23,7 @@ export const title = 'delivery';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(root, 'dist/cli/main.js');
 const GOT = join(root, 'node_modules/got/dist/source/index.js');
-const EVENTS = Number(process.env.BENCH_DELIVERY_EVENTS ?? 10000);
+const EVENTS = Number(process.env.BENCH_DELIVERY_EVENTS ?? 30000);
 const BIG = Number(process.env.BENCH_DELIVERY_BIG ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_DELIVERY_ROUNDS ?? 3);
 const CONCURRENCY = 50;
@@ -65,10 +66,11 @@ await Promise.all(Array.from({ length: Number(concurrency) }, async () => {
 process.stdout.write(JSON.stringify({ ok }) + '\\n');
 `;
 
-// Reports the child's peak RSS on exit, without touching the CLI.
-const RSS_HOOK = `data:text/javascript,${encodeURIComponent(
-  "process.on('exit', () => process.stderr.write('\\nRSS_KB=' + process.resourceUsage().maxRSS + '\\n'));",
+// Reports the child's peak RSS and CPU time on exit, without touching the CLI.
+const HOOK = `data:text/javascript,${encodeURIComponent(
+  "process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write('\\nRSS_KB=' + u.maxRSS + ' CPU_US=' + (u.userCPUTime + u.systemCPUTime) + '\\n'); });",
 )}`;
+const cpuMs = (r) => Number(/CPU_US=(\d+)/.exec(r.stderr)?.[1] ?? 0) / 1000;
 
 function runNode(args, options = {}) {
   return new Promise((resolve, reject) => {
@@ -137,59 +139,78 @@ async function pregenerate(dir, count) {
   return file;
 }
 
+const sendArgs = (source, url, extra = []) => [
+  '--import',
+  HOOK,
+  CLI,
+  'send',
+  source,
+  '--url',
+  url,
+  '--allow-any-port',
+  '--concurrency',
+  String(CONCURRENCY),
+  ...extra,
+];
+
 async function throughput(dir, receiver) {
   const file = await pregenerate(dir, EVENTS);
-  const send = [];
-  const bare = [];
-  const generated = [];
+  const perType = Math.ceil(EVENTS / 15);
+  const rate = { send: [], bare: [], generated: [] };
+  const cpuPerDelivery = { send: [], bare: [] };
   for (let round = 0; round < ROUNDS; round++) {
-    const journal = join(dir, `journal-${round}.ndjson`);
-    const a = await runNode([
-      CLI,
-      'send',
-      file,
-      '--url',
-      receiver.url,
-      '--allow-any-port',
-      '--concurrency',
-      String(CONCURRENCY),
-      '--journal',
-      journal,
-    ]);
-    if (a.code !== 0) throw new Error(`send failed: ${a.stderr.slice(0, 300)}`);
-    send.push(EVENTS / (a.ms / 1000));
-    const b = await runNode(['--input-type=module', '-e', BARE, file, receiver.url, String(CONCURRENCY)]);
-    if (JSON.parse(b.stdout).ok !== EVENTS) throw new Error('bare got loop lost deliveries');
-    bare.push(EVENTS / (b.ms / 1000));
-    const perType = Math.ceil(EVENTS / 15);
-    const c = await runNode([
-      CLI,
-      'send',
-      'all',
-      '--count',
-      String(perType),
-      '--url',
-      receiver.url,
-      '--allow-any-port',
-      '--concurrency',
-      String(CONCURRENCY),
-    ]);
+    // Alternate which goes first, so a drift in the machine's load does not favour one side.
+    const order = round % 2 === 0 ? ['send', 'bare'] : ['bare', 'send'];
+    for (const side of order) {
+      const r =
+        side === 'send'
+          ? await runNode(sendArgs(file, receiver.url, ['--journal', join(dir, `journal-${round}.ndjson`)]))
+          : await runNode([
+              '--import',
+              HOOK,
+              '--input-type=module',
+              '-e',
+              BARE,
+              file,
+              receiver.url,
+              String(CONCURRENCY),
+            ]);
+      if (side === 'send' && r.code !== 0) throw new Error(`send failed: ${r.stderr.slice(0, 300)}`);
+      if (side === 'bare' && JSON.parse(r.stdout).ok !== EVENTS)
+        throw new Error('bare got loop lost deliveries');
+      rate[side].push(EVENTS / (r.ms / 1000));
+      cpuPerDelivery[side].push((cpuMs(r) * 1000) / EVENTS);
+    }
+    const c = await runNode(sendArgs('all', receiver.url, ['--count', String(perType)]));
     if (c.code !== 0) throw new Error(`send all failed: ${c.stderr.slice(0, 300)}`);
-    generated.push((perType * 15) / (c.ms / 1000));
+    rate.generated.push((perType * 15) / (c.ms / 1000));
   }
   return {
-    send: median(send),
-    bare: median(bare),
-    generated: median(generated),
-    rounds: { send, bare, generated },
+    send: median(rate.send),
+    bare: median(rate.bare),
+    generated: median(rate.generated),
+    cpuUsPerDelivery: { send: median(cpuPerDelivery.send), bare: median(cpuPerDelivery.bare) },
+    rounds: rate,
   };
+}
+
+/** Fixed cost of one `cswm send` of 15 events (one per type: every schema compiled) vs the bare loop's. */
+async function startup(dir, receiver) {
+  const file = await pregenerate(dir, 15);
+  const send = [];
+  const bare = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    send.push((await runNode(sendArgs(file, receiver.url))).ms);
+    bare.push((await runNode(['--input-type=module', '-e', BARE, file, receiver.url, '1'])).ms);
+  }
+  return { sendMs: median(send), bareMs: median(bare) };
 }
 
 async function peakRss(dir, receiver, count) {
   const journal = join(dir, `rss-${count}.ndjson`);
   const r = await runNode([
     '--import',
-    RSS_HOOK,
+    HOOK,
     CLI,
     'send',
     'alert_triggered',
@@ -243,6 +264,7 @@ export async function run() {
   const receiver = await startReceiver();
   try {
     const t = await throughput(dir, receiver);
+    const start = await startup(dir, receiver);
     const small = await peakRss(dir, receiver, 1000);
     const big = await peakRss(dir, receiver, BIG);
     const waits = await waitDeviation();
@@ -254,6 +276,10 @@ export async function run() {
         { name: `send FILE (${EVENTS} events, c=${CONCURRENCY})`, value: t.send, unit: 'deliveries/s' },
         { name: 'bare got loop, same bodies', value: t.bare, unit: 'deliveries/s' },
         { name: 'send FILE / bare got', value: ratio, unit: 'x', target: '>= 0.8', pass: ratio >= 0.8 },
+        { name: 'CPU per delivery, send FILE', value: t.cpuUsPerDelivery.send, unit: 'us' },
+        { name: 'CPU per delivery, bare got', value: t.cpuUsPerDelivery.bare, unit: 'us' },
+        { name: 'start-up, send 15 events (all schemas)', value: start.sendMs, unit: 'ms' },
+        { name: 'start-up, bare got loop 15 events', value: start.bareMs, unit: 'ms' },
         { name: 'send all, generated on the fly', value: t.generated, unit: 'deliveries/s' },
         { name: 'peak RSS at 1,000 deliveries', value: small.mb, unit: 'MB' },
         { name: `peak RSS at ${BIG.toLocaleString('en')} deliveries`, value: big.mb, unit: 'MB' },
@@ -275,6 +301,7 @@ export async function run() {
       ],
       figures: {
         ...t,
+        startup: start,
         ratio,
         rss: { small, big, ratio: rssRatio },
         waits,
