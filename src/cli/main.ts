@@ -16,8 +16,17 @@ export async function main(argv: string[]): Promise<void> {
     .description("Plays the CrowdSec Console's webhook notifications for people who build receivers.")
     .version(version, '-V, --version')
     .option('--debug', 'show stack traces of unexpected errors')
-    .showHelpAfterError('(run with --help for usage)')
-    .configureOutput({ outputError: (text, write) => write(text) })
+    // commander's own usage errors ("error: unknown option '--x'", a suggestion on the next line)
+    // become one line, like every other input error: `cswm: ... (run with --help for usage)`.
+    .configureOutput({
+      outputError: (text, write) =>
+        write(
+          `cswm: ${text
+            .trim()
+            .replace(/^error: /, '')
+            .replace(/\s*\n\s*/g, ' ')} (run with --help for usage)\n`,
+        ),
+    })
     .exitOverride();
   registerCommands(program);
   try {
