@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { InvalidOptionError, UnreadableFileError } from '../../errors.js';
+import { CswmError, ErrorCodes, InvalidOptionError, UnreadableFileError } from '../../errors.js';
 import { collect, parseDuration, parsePositiveNumber } from '../options.js';
 import { ExitCode, exitWhenDrained, printJson, useColor } from '../output.js';
 
@@ -75,6 +75,13 @@ async function run(flags: CheckFlags): Promise<void> {
         error.code === 'ENOENT' ? 'no such file' : (error.code ?? 'unreadable'),
       );
     });
+    // Node ignores a CA that is not PEM: the run would go on trusting nothing extra, silently.
+    if (!ca.includes('-----BEGIN CERTIFICATE-----')) {
+      throw new CswmError(
+        ErrorCodes.INVALID_CERTIFICATE,
+        `--ca: ${flags.ca} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`,
+      );
+    }
   }
   if (flags.out !== undefined) {
     await mkdir(flags.out, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
