@@ -54,5 +54,8 @@ function parseDestination(url: string | URL): URL {
     );
   }
   if (parsed.hostname === '') throw new InvalidUrlError(`${redactUrl(parsed)} has no host name`);
+  if (parsed.port === '0') {
+    throw new InvalidUrlError(`${redactUrl(parsed)}: port 0 cannot be called (write a port from 1 to 65535)`);
+  }
   return parsed;
 }
