@@ -15,7 +15,7 @@ import { startPlain } from './servers/plain.js';
 
 const root = mkdtempSync(join(tmpdir(), 'cswm-bad-input-'));
 const fixtures = join(root, 'fixtures');
-const seen = { cases: 0, requests: 0, connections: 0 };
+const seen = { cases: 0, exit2: 0, requests: 0, connections: 0 };
 
 beforeAll(() => {
   mkdirSync(fixtures);
