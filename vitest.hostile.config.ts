@@ -1,0 +1,16 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * The slowest hostile tests (50,000 deliveries at concurrency 100), kept out of the main
+ * `vitest run` so that it stays quick; CI runs them after `npm test` with
+ * `npx vitest run --config vitest.hostile.config.ts`. They use dist/ (run `npm run build` first).
+ */
+export default defineConfig({
+  test: {
+    include: ['test/hostile/**/*.slow.ts'],
+    testTimeout: 300_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+    reporters: ['default'],
+  },
+});
