@@ -33,7 +33,7 @@ type Pull = () => IteratorResult<unknown> | Promise<IteratorResult<unknown>>;
  */
 export async function sendMany(
   payloads: Iterable<unknown> | AsyncIterable<unknown>,
-  options: SendManyOptions & { total?: number },
+  options: SendManyOptions,
 ): Promise<SendSummary> {
   const plan = planDelivery(options);
   const concurrency = checkConcurrency(options.concurrency ?? DEFAULTS.concurrency);

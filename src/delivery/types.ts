@@ -134,6 +134,11 @@ export interface SendManyOptions extends DeliveryOptions {
   keepRecords?: boolean;
   /** Called when each delivery ends. */
   onDelivery?: (record: DeliveryRecord) => void;
+  /**
+   * How many events the source holds, when known. On abort, the events not yet taken count as
+   * interrupted; without `total` the rest of the source is read (not sent) to count them.
+   */
+  total?: number;
 }
 
 export interface SendSummary {
