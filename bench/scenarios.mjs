@@ -33,7 +33,15 @@ function runAll() {
       const wallMs = performance.now() - t0;
       try {
         const summary = JSON.parse(out);
-        resolve({ wallMs, requiredMs: summary.requiredWaitMs, passed: summary.passed, total: summary.total });
+        resolve({
+          wallMs,
+          requiredMs: summary.requiredWaitMs,
+          passed: summary.passed,
+          total: summary.total,
+          failed: summary.results
+            .filter((r) => !r.passed)
+            .map((r) => `${r.id}: ${r.expectations.find((e) => !e.passed)?.message ?? r.error?.code}`),
+        });
       } catch (error) {
         reject(new Error(`scenario run --all printed no JSON summary: ${String(error)}`));
       }

@@ -128,8 +128,10 @@ describe('evaluate', () => {
   });
 
   it('fails a duration bound in scaled time', () => {
-    const r = only({ duration: { maxMs: 500 } });
-    expect(r).toMatchObject({ kind: 'duration', passed: false, actual: 33 });
+    const slow = delivery(['status-503', 'status-503', 'delivered'], [100, 200]);
+    const r = only({ duration: { maxMs: 1000 } }, obs({ deliveries: [slow] }));
+    expect(r).toMatchObject({ kind: 'duration', passed: false, actual: 303 });
+    expect(r.message).toBe('expected a duration of at most 10ms (scaled), took 303ms');
   });
 
   it('fails received counts with what the receiver recorded', () => {

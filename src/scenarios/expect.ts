@@ -24,7 +24,7 @@ export interface Observation {
  * scheduling noise does not shrink with the time scale).
  */
 export const EARLY_ALLOWANCE_MS = 2;
-export const LATE_ALLOWANCE_MS = 25;
+export const LATE_ALLOWANCE_MS = 40;
 /** Default tolerance of an exact `waits` schedule. */
 export const DEFAULT_WAIT_TOLERANCE = { fraction: 0.1 } as const;
 

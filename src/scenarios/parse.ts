@@ -38,7 +38,21 @@ export function parseScenario(
       column: pos.col,
     });
   }
-  const data: unknown = doc.toJS();
+  let data: unknown;
+  try {
+    // yaml throws plain errors here, for an alias whose anchor is missing and for an alias bomb
+    // (its maxAliasCount guard): both are a bad file, not a crash.
+    data = doc.toJS();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : 'bad YAML';
+    throw new InvalidScenarioError(
+      `${file}:1:1: not valid YAML: ${reason}`,
+      { file, line: 1, column: 1 },
+      {
+        cause: error,
+      },
+    );
+  }
   const fail = (path: FieldPath, message: string, atKey = false): never => {
     throw scenarioError(file, positionOf(doc, lineCounter, path, { key: atKey }), path, message);
   };

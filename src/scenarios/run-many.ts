@@ -1,6 +1,7 @@
 import { EVENT_TYPES } from '../events/catalog.js';
 import { bundledScenarios, loadScenario } from './catalog.js';
-import { preparedPayloads, prepareInBackground } from './prepare.js';
+import { payloadsFor } from './payloads.js';
+import { prepareTls, tlsReady } from './prepare.js';
 import { checkRunOptions, type RunScenarioOptions, runPrepared } from './run.js';
 import type { Scenario, ScenarioResult, ScenarioRunSummary } from './types.js';
 import { warmUp } from './warm-up.js';
@@ -8,8 +9,8 @@ import { warmUp } from './warm-up.js';
 export interface RunScenariosOptions extends RunScenarioOptions {
   /**
    * Scenarios run at once. Most of a scenario is waiting on timers, so independent ones share
-   * the time; those whose timing is tight or that load the machine run alone (see
-   * {@link runsAlone}). 1 runs everything one after another.
+   * the time; those that load the machine or whose timing is tight run alone, first (see
+   * {@link runsAlone}). 1 runs everything one after another, in the order given.
    * @default 4
    */
   concurrency?: number;
@@ -19,23 +20,48 @@ export interface RunScenariosOptions extends RunScenarioOptions {
   onResult?: (result: ScenarioResult) => void;
 }
 
-/**
- * True for a scenario that must have the machine to itself: a delay racing the timeout by a
- * second (10 ms at time scale 0.01), duration bounds, an exact wait schedule, or a burst of
- * events whose load would disturb the others' timers.
- */
-export function runsAlone(s: Scenario): boolean {
+/** True for a scenario that loads the machine (a burst, concurrent deliveries). */
+export function isHeavy(s: Scenario): boolean {
   const events = s.send.reduce(
     (n, spec) => n + spec.count * (spec.event === 'all' ? EVENT_TYPES.length : 1),
     0,
   );
+  return (s.delivery.concurrency ?? 1) > 1 || events > 20;
+}
+
+/**
+ * True for a scenario whose verdict depends on timers firing within tens of ms at a small time
+ * scale: a delay or a hang racing the timeout, duration bounds, an exact wait schedule.
+ */
+export function isTimingTight(s: Scenario): boolean {
   return (
     (s.receiver?.faults ?? []).some((r) => r.fault.type === 'delay' || r.fault.type === 'hang') ||
     s.expect.duration !== undefined ||
-    Array.isArray(s.expect.waits) ||
-    (s.delivery.concurrency ?? 1) > 1 ||
-    events > 20
+    Array.isArray(s.expect.waits)
   );
+}
+
+/**
+ * True for a scenario that must have the event loop to itself: a heavy one would make the
+ * others' timers late, a tight one cannot afford other scenarios' work delaying its timers.
+ */
+export function runsAlone(s: Scenario): boolean {
+  return isHeavy(s) || isTimingTight(s);
+}
+
+/**
+ * The waiting a scenario will need, roughly, in unscaled ms: so the longest start first and the
+ * shared time ends soonest (the waits its expected attempts sit through, timeouts, delays).
+ */
+export function expectedWaitMs(s: Scenario): number {
+  const attempts = s.expect.attempts ?? s.expect.outcomes?.length ?? 1;
+  const delays = s.delivery.delaysMs ?? [1000, 2000, 4000, 8000];
+  let total = 0;
+  for (let i = 1; i < attempts; i++) total += delays[Math.min(i - 1, delays.length - 1)] ?? 0;
+  const timeouts = (s.expect.outcomes ?? []).filter((o) => o === 'timeout').length;
+  total += timeouts * (s.delivery.timeoutMs ?? 30_000);
+  for (const rule of s.receiver?.faults ?? []) if (rule.fault.type === 'delay') total += rule.fault.delayMs;
+  return total * Math.max(1, (s.minTimeScale ?? 0) / 0.01);
 }
 
 /**
@@ -52,9 +78,10 @@ export async function runScenarios(
   const scenarios =
     refs === 'all' ? bundledScenarios() : refs.map((r) => (typeof r === 'string' ? loadScenario(r) : r));
   const { alone, shared } = plan(scenarios, Math.max(1, Math.floor(options.concurrency ?? 4)));
-  // Events and certificates take a while to make: in a worker, in the order they are needed,
-  // because building them on this thread would stall the timers of the scenarios running.
-  prepareInBackground([...alone, ...shared].map((i) => scenarios[i] as Scenario));
+  // Certificates are made in a worker thread (hundreds of ms each) during what does not depend
+  // on timers: the events (made now), the warm-up and the heavy scenarios (real timeouts).
+  prepareTls(scenarios);
+  const payloads = scenarios.map((s) => payloadsFor(s.send));
   if (timeScale < 1 && !options.signal?.aborted) await warmUp();
   const t0 = performance.now();
   const results: (ScenarioResult | undefined)[] = new Array(scenarios.length);
@@ -62,11 +89,15 @@ export async function runScenarios(
     const scenario = scenarios[index] as Scenario;
     if (options.signal?.aborted) return;
     options.onStart?.(scenario);
-    const result = await runPrepared(scenario, await preparedPayloads(scenario.send), options);
+    const result = await runPrepared(scenario, payloads[index] ?? [], options);
     results[index] = result;
     options.onResult?.(result);
   };
-  for (const i of alone) await runOne(i);
+  for (const i of alone) {
+    // Tight timings wait until the worker is done: its CPU would make their timers late.
+    if (!isHeavy(scenarios[i] as Scenario)) await tlsReady(scenarios);
+    await runOne(i);
+  }
   await pool(shared, Math.max(1, Math.floor(options.concurrency ?? 4)), runOne);
   const done = results.filter((r): r is ScenarioResult => r !== undefined);
   const passed = done.filter((r) => r.passed).length;
@@ -82,17 +113,22 @@ export async function runScenarios(
 }
 
 /**
- * Which scenarios run alone (first, one after another, while the worker makes the rest's events
- * and certificates) and which share the time (TLS ones last: their certificates come last).
+ * Which scenarios run alone, first, one after another (heavy ones before tight ones), and which
+ * share the time afterwards: the longest waits first, TLS ones last (their certificates come
+ * last from the worker).
  */
 function plan(scenarios: readonly Scenario[], concurrency: number): { alone: number[]; shared: number[] } {
   const indexes = scenarios.map((_, i) => i);
   if (concurrency === 1) return { alone: indexes, shared: [] };
-  const tls = (i: number) => (scenarios[i]?.receiver?.tls ? 1 : 0);
+  const at = (i: number) => scenarios[i] as Scenario;
+  const tls = (i: number) => (at(i).receiver?.tls ? 1 : 0);
+  const wait = (i: number) => expectedWaitMs(at(i));
+  const heavy = (i: number) => (isHeavy(at(i)) ? 0 : 1);
+  const alone = indexes.filter((i) => runsAlone(at(i))).sort((a, b) => heavy(a) - heavy(b) || a - b);
   const shared = indexes
-    .filter((i) => !runsAlone(scenarios[i] as Scenario))
-    .sort((a, b) => tls(a) - tls(b) || a - b);
-  return { alone: indexes.filter((i) => !shared.includes(i)), shared };
+    .filter((i) => !runsAlone(at(i)))
+    .sort((a, b) => tls(a) - tls(b) || wait(b) - wait(a) || a - b);
+  return { alone, shared };
 }
 
 async function pool(items: number[], size: number, work: (item: number) => Promise<void>): Promise<void> {

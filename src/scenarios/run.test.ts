@@ -56,10 +56,11 @@ describe('requiredWaitMs', () => {
 
 describe('runsAlone', () => {
   it.each([
+    ['burst', true],
+    ['every-event-type', false],
     ['answer-inside-timeout', true],
     ['timeout-over-30s', true],
     ['retries-exhausted-500', true],
-    ['burst', true],
     ['retry-then-success', false],
     ['tls-self-signed', false],
   ])('%s runs alone: %s', (id, alone) => {
