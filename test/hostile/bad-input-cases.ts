@@ -30,6 +30,15 @@ export const FIXTURES: Record<string, string | Buffer> = {
   'bad-duration.yaml':
     'version: 1\nid: bad-duration\ntitle: t\ndescription: d\nreceiver: { delay: soon }\nsend: [{ event: alert_triggered }]\nexpect: { result: delivered }\n',
   'list.yaml': '- 1\n- 2\n',
+  'alias.yaml': '*missing_anchor\n',
+  // A billion-laughs alias bomb: 9 levels of 9 aliases each.
+  'alias-bomb.yaml': Array.from({ length: 9 }, (_, i) =>
+    i === 0
+      ? 'a0: &a0 [x, x, x, x, x, x, x, x, x]'
+      : `a${i}: &a${i} [${Array(9)
+          .fill(`*a${i - 1}`)
+          .join(', ')}]`,
+  ).join('\n'),
 };
 
 const DURATIONS = ['30', 'abc', '-1s', '1e999s', '25h', '1.5.2s', '', 's'];
@@ -211,6 +220,8 @@ export const BAD_CASES: BadCase[] = [
     'bad-fault.yaml',
     'bad-duration.yaml',
     'list.yaml',
+    'alias.yaml',
+    'alias-bomb.yaml',
     'binary.bin',
   ].map(
     (f): BadCase => ({
