@@ -173,7 +173,7 @@ function policy(raw: RawScenario['delivery']): DeliveryPolicy {
   if (raw.auth) out.auth = deliveryAuth(raw.auth);
   if (raw.insecure !== undefined) out.insecure = raw.insecure;
   if (raw.concurrency !== undefined) out.concurrency = raw.concurrency;
-  if (raw.unscaledTimeout !== undefined) out.unscaledTimeout = raw.unscaledTimeout;
+  if (raw.scaleTimeout !== undefined) out.scaleTimeout = raw.scaleTimeout;
   return out;
 }
 

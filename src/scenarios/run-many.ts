@@ -9,8 +9,9 @@ import { warmUp } from './warm-up.js';
 export interface RunScenariosOptions extends RunScenarioOptions {
   /**
    * Scenarios run at once. Most of a scenario is waiting on timers, so independent ones share
-   * the time; those that load the machine or whose timing is tight run alone, first (see
-   * {@link runsAlone}). 1 runs everything one after another, in the order given.
+   * the time; those that load the machine run alone, and those whose timing is tight run only
+   * among themselves (see {@link runsAlone}). 1 runs everything one after another, in the
+   * order given.
    * @default 4
    */
   concurrency?: number;
@@ -42,8 +43,9 @@ export function isTimingTight(s: Scenario): boolean {
 }
 
 /**
- * True for a scenario that must have the event loop to itself: a heavy one would make the
- * others' timers late, a tight one cannot afford other scenarios' work delaying its timers.
+ * True for a scenario kept apart from the ordinary ones: a heavy one would make the others'
+ * timers late (it runs alone); a tight one cannot afford their work delaying its own timers
+ * (it runs only with other tight ones, each a single delivery idling on timers).
  */
 export function runsAlone(s: Scenario): boolean {
   return isHeavy(s) || isTimingTight(s);
@@ -77,9 +79,11 @@ export async function runScenarios(
   const { timeScale } = checkRunOptions(options);
   const scenarios =
     refs === 'all' ? bundledScenarios() : refs.map((r) => (typeof r === 'string' ? loadScenario(r) : r));
-  const { alone, shared } = plan(scenarios, Math.max(1, Math.floor(options.concurrency ?? 4)));
-  // Certificates are made in a worker thread (hundreds of ms each) during what does not depend
-  // on timers: the events (made now), the warm-up and the heavy scenarios (real timeouts).
+  const concurrency = Math.max(1, Math.floor(options.concurrency ?? 4));
+  const phases = plan(scenarios, concurrency);
+  // Certificates are made in a worker thread (hundreds of ms each) while this thread does what
+  // a busy CPU cannot spoil: the events (made now), the warm-up, the heavy scenarios (real
+  // timeouts), the shared ones without TLS (300 ms timeouts at 0.01, nothing tighter).
   prepareTls(scenarios);
   const payloads = scenarios.map((s) => payloadsFor(s.send));
   if (timeScale < 1 && !options.signal?.aborted) await warmUp();
@@ -93,12 +97,13 @@ export async function runScenarios(
     results[index] = result;
     options.onResult?.(result);
   };
-  for (const i of alone) {
-    // Tight timings wait until the worker is done: its CPU would make their timers late.
-    if (!isHeavy(scenarios[i] as Scenario)) await tlsReady(scenarios);
-    await runOne(i);
-  }
-  await pool(shared, Math.max(1, Math.floor(options.concurrency ?? 4)), runOne);
+  for (const i of phases.heavy) await runOne(i);
+  await pool(phases.sharedPlain, concurrency, runOne);
+  // Tight timings wait until the worker is done: its CPU could make their timers late.
+  if (phases.tight.length > 0) await tlsReady(scenarios);
+  // Together, but with nothing else: each is one delivery idling on timers.
+  await pool(phases.tight, concurrency, runOne);
+  await pool(phases.sharedTls, concurrency, runOne);
   const done = results.filter((r): r is ScenarioResult => r !== undefined);
   const passed = done.filter((r) => r.passed).length;
   return {
@@ -112,23 +117,33 @@ export async function runScenarios(
   };
 }
 
-/**
- * Which scenarios run alone, first, one after another (heavy ones before tight ones), and which
- * share the time afterwards: the longest waits first, TLS ones last (their certificates come
- * last from the worker).
- */
-function plan(scenarios: readonly Scenario[], concurrency: number): { alone: number[]; shared: number[] } {
+interface Phases {
+  /** Alone, first: their load must not overlap anything. */
+  heavy: number[];
+  /** Shared, while the certificates are made. */
+  sharedPlain: number[];
+  /** Among themselves only, once the certificates are made. */
+  tight: number[];
+  /** Shared, last. */
+  sharedTls: number[];
+}
+
+/** The order of a run; shared ones longest waits first, so their shared time ends soonest. */
+function plan(scenarios: readonly Scenario[], concurrency: number): Phases {
   const indexes = scenarios.map((_, i) => i);
-  if (concurrency === 1) return { alone: indexes, shared: [] };
+  if (concurrency === 1) return { heavy: [], sharedPlain: [], tight: indexes, sharedTls: [] };
+  // With concurrency 1 every pool runs one at a time: the given order, one after another.
   const at = (i: number) => scenarios[i] as Scenario;
-  const tls = (i: number) => (at(i).receiver?.tls ? 1 : 0);
   const wait = (i: number) => expectedWaitMs(at(i));
-  const heavy = (i: number) => (isHeavy(at(i)) ? 0 : 1);
-  const alone = indexes.filter((i) => runsAlone(at(i))).sort((a, b) => heavy(a) - heavy(b) || a - b);
-  const shared = indexes
-    .filter((i) => !runsAlone(at(i)))
-    .sort((a, b) => tls(a) - tls(b) || wait(b) - wait(a) || a - b);
-  return { alone, shared };
+  const shared = indexes.filter((i) => !runsAlone(at(i))).sort((a, b) => wait(b) - wait(a) || a - b);
+  return {
+    heavy: indexes.filter((i) => isHeavy(at(i))),
+    sharedPlain: shared.filter((i) => !at(i).receiver?.tls),
+    tight: indexes
+      .filter((i) => !isHeavy(at(i)) && isTimingTight(at(i)))
+      .sort((a, b) => wait(b) - wait(a) || a - b),
+    sharedTls: shared.filter((i) => at(i).receiver?.tls),
+  };
 }
 
 async function pool(items: number[], size: number, work: (item: number) => Promise<void>): Promise<void> {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { AttemptRecord, DeliveryRecord } from '../delivery/types.js';
 import { loadScenario } from './catalog.js';
 import { parseScenario } from './parse.js';
-import { requiredWaitMs } from './run.js';
+import { requiredWaitMs, scalesTimeout } from './run.js';
 import { runsAlone } from './run-many.js';
 import { closedPort, scaleFaults } from './setup.js';
 
@@ -31,7 +31,7 @@ function delivery(attempts: Partial<AttemptRecord>[]): DeliveryRecord {
 
 describe('requiredWaitMs', () => {
   it('adds the waits between attempts and every timeout that fired, scaled', () => {
-    const s = loadScenario('retries-exhausted-500');
+    const s = loadScenario('hang-until-timeout');
     const d = delivery([
       { label: 'timeout' },
       { label: 'status-500', waitBeforeMs: 10 },
@@ -44,6 +44,11 @@ describe('requiredWaitMs', () => {
     const s = loadScenario('timeout-over-30s');
     const d = delivery([{ label: 'timeout' }, { label: 'delivered', waitBeforeMs: 10 }]);
     expect(requiredWaitMs(s, [d], 0.01)).toBe(300 + 10);
+  });
+
+  it('counts a fired timeout at its real length where the timeout is not scaled', () => {
+    const s = loadScenario('retry-then-success');
+    expect(requiredWaitMs(s, [delivery([{ label: 'timeout' }])], 0.01)).toBe(30_000);
   });
 
   it('takes the longest of deliveries made in parallel', () => {
@@ -101,5 +106,24 @@ describe('minTimeScale', () => {
     expect(() => parseScenario(text, 'x.yaml')).toThrow(
       expect.objectContaining({ code: 'ERR_INVALID_SCENARIO' }),
     );
+  });
+});
+
+describe('scalesTimeout', () => {
+  it.each([
+    ['timeout-over-30s', true],
+    ['answer-inside-timeout', true],
+    ['hang-until-timeout', true],
+    ['retry-then-success', false],
+    ['burst', false],
+    ['tls-self-signed', false],
+  ])('%s scales its timeout: %s', (id, scaled) => {
+    expect(scalesTimeout(loadScenario(id))).toBe(scaled);
+  });
+
+  it('follows the file when it says', () => {
+    const s = structuredClone(loadScenario('retry-then-success'));
+    s.delivery.scaleTimeout = true;
+    expect(scalesTimeout(s)).toBe(true);
   });
 });

@@ -127,10 +127,10 @@ function sendOptions(
     auth: policy.auth,
     insecure: policy.insecure,
     ca: destination.ca,
-    // The engine scales the timeout with everything else; undo it when the scenario says so.
-    timeoutMs: policy.unscaledTimeout
-      ? (policy.timeoutMs ?? DEFAULTS.timeoutMs) / timeScale
-      : policy.timeoutMs,
+    // The engine scales the timeout with everything else; undo it where it is not the subject.
+    timeoutMs: scalesTimeout(scenario)
+      ? policy.timeoutMs
+      : (policy.timeoutMs ?? DEFAULTS.timeoutMs) / timeScale,
     maxAttempts: policy.maxAttempts,
     backoff: policy.delaysMs ? { delaysMs: policy.delaysMs } : undefined,
     signal: options.signal,
@@ -143,13 +143,28 @@ function sendOptions(
 }
 
 /**
+ * True when the time scale shrinks the scenario's timeout: only in scenarios about timeouts (a
+ * delay or hang fault, a timeout outcome expected, a pinned timeout), unless it says otherwise.
+ * Elsewhere the timeout stays the Console's 30 s: scaled to 300 ms it would measure how busy
+ * the machine is, not the receiver, and a receiver answering in 1 s is fine by the Console.
+ */
+export function scalesTimeout(scenario: Scenario): boolean {
+  if (scenario.delivery.scaleTimeout !== undefined) return scenario.delivery.scaleTimeout;
+  return (
+    scenario.delivery.timeoutMs !== undefined ||
+    (scenario.receiver?.faults ?? []).some((r) => r.fault.type === 'delay' || r.fault.type === 'hang') ||
+    (scenario.expect.outcomes ?? []).includes('timeout')
+  );
+}
+
+/**
  * The waiting a scenario cannot avoid, in scaled ms: the waits between attempts, the timeouts
  * that fired, and the receiver's delays that were answered. Deliveries in parallel overlap, so
  * with concurrency the longest counts; one after another, they add up.
  */
 export function requiredWaitMs(scenario: Scenario, deliveries: DeliveryRecord[], timeScale: number): number {
   const timeoutMs =
-    (scenario.delivery.timeoutMs ?? DEFAULTS.timeoutMs) * (scenario.delivery.unscaledTimeout ? 1 : timeScale);
+    (scenario.delivery.timeoutMs ?? DEFAULTS.timeoutMs) * (scalesTimeout(scenario) ? timeScale : 1);
   const delayRule = scenario.receiver?.faults.find((r) => r.fault.type === 'delay');
   const delayMs = delayRule?.fault.type === 'delay' ? delayRule.fault.delayMs * timeScale : 0;
   let delayedLeft = delayRule ? (delayRule.times ?? Number.POSITIVE_INFINITY) : 0;

@@ -51,7 +51,7 @@ export interface RawScenario {
     auth?: RawAuth;
     insecure?: boolean;
     concurrency?: number;
-    unscaledTimeout?: boolean;
+    scaleTimeout?: boolean;
     allowAnyPort?: boolean;
   };
   expect: {

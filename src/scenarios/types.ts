@@ -39,8 +39,11 @@ export interface DeliveryPolicy {
   auth?: Auth;
   insecure?: boolean;
   concurrency?: number;
-  /** The timeout is not multiplied by the time scale (load scenarios). @default false */
-  unscaledTimeout?: boolean;
+  /**
+   * Whether the time scale shrinks the timeout too.
+   * @default true only for scenarios about timeouts (see {@link scalesTimeout})
+   */
+  scaleTimeout?: boolean;
   /** @default true (the bundled receiver listens on an ephemeral loopback port) */
   allowAnyPort: boolean;
 }

@@ -17,6 +17,8 @@ interface Seen {
 let upstream: Server;
 let upstreamUrl: string;
 const seen: Seen[] = [];
+/** How long the upstream takes to answer, in real ms. */
+let answerAfterMs = 0;
 
 function eventIdOf(body: string): string | null {
   try {
@@ -37,8 +39,10 @@ beforeAll(async () => {
     });
     req.on('end', () => {
       seen.push({ path: req.url ?? '', eventId: eventIdOf(body), authorization: req.headers.authorization });
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end('{"ok":true}');
+      setTimeout(() => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end('{"ok":true}');
+      }, answerAfterMs);
     });
   });
   await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
@@ -51,6 +55,7 @@ afterAll(async () => {
 
 beforeEach(() => {
   seen.length = 0;
+  answerAfterMs = 0;
 });
 
 describe('scenarios through the proxy in front of a plain upstream', () => {
@@ -88,6 +93,17 @@ expect:
     ]);
     expect(seen).toHaveLength(1);
     expect(seen[0]?.eventId).toBe(result.deliveries[0]?.eventId);
+  });
+
+  it('keeps the 30s timeout where timeouts are not the subject: an upstream taking 500ms is fine', async () => {
+    answerAfterMs = 500;
+    const result = await runScenario('retry-then-success', { timeScale: 0.01, target: upstreamUrl });
+    expect(result.deliveries[0]?.attempts.map((a) => a.label)).toEqual([
+      'status-503',
+      'status-503',
+      'delivered',
+    ]);
+    expect(seen).toHaveLength(1);
   });
 
   it('leaves unreachable targets alone when a target is given', async () => {
