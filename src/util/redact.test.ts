@@ -32,3 +32,15 @@ describe('scrubSecrets', () => {
     );
   });
 });
+
+describe('redactUrl markers', () => {
+  it('shows the marker as written, not percent-encoded', () => {
+    expect(redactUrl('http://bob:pw-canary@127.0.0.1:8080/x')).toBe(
+      `http://${REDACTED}:${REDACTED}@127.0.0.1:8080/x`,
+    );
+  });
+
+  it('leaves a URL without credentials as it is', () => {
+    expect(redactUrl('https://example.com/hook?a=1')).toBe('https://example.com/hook?a=1');
+  });
+});

@@ -42,11 +42,12 @@ function redactValue(name: string, value: string): string {
 export function redactUrl(url: string | URL): string {
   try {
     const parsed = new URL(String(url));
-    if (parsed.username || parsed.password) {
-      parsed.username = parsed.username ? REDACTED : '';
-      parsed.password = parsed.password ? REDACTED : '';
-    }
-    return parsed.toString();
+    if (!parsed.username && !parsed.password) return parsed.toString();
+    // Built by hand: URL's own setters would percent-encode the marker (%5BREDACTED%5D).
+    const credentials = parsed.password ? `${REDACTED}:${REDACTED}` : REDACTED;
+    parsed.username = '';
+    parsed.password = '';
+    return parsed.toString().replace('//', `//${credentials}@`);
   } catch {
     const s = String(url).replace(/\/\/[^@/]*@/, `//${REDACTED}@`);
     return s.length > 200 ? `${s.slice(0, 200)}…` : s;
