@@ -127,7 +127,7 @@ function sendOptions(
     auth: policy.auth,
     insecure: policy.insecure,
     ca: destination.ca,
-    // The engine scales the timeout with everything else; undo it where it is not the subject.
+    // The engine scales the timeout with everything else; undo it where the file says so.
     timeoutMs: scalesTimeout(scenario)
       ? policy.timeoutMs
       : (policy.timeoutMs ?? DEFAULTS.timeoutMs) / timeScale,
@@ -143,18 +143,12 @@ function sendOptions(
 }
 
 /**
- * True when the time scale shrinks the scenario's timeout: only in scenarios about timeouts (a
- * delay or hang fault, a timeout outcome expected, a pinned timeout), unless it says otherwise.
- * Elsewhere the timeout stays the Console's 30 s: scaled to 300 ms it would measure how busy
- * the machine is, not the receiver, and a receiver answering in 1 s is fine by the Console.
+ * True when the time scale shrinks the scenario's timeout, as it does every wait: unless the
+ * file says `scaleTimeout: false` (a burst: 300 requests take as long to handle at any scale,
+ * and a 300 ms timeout at 0.01 would measure the machine, not the receiver).
  */
 export function scalesTimeout(scenario: Scenario): boolean {
-  if (scenario.delivery.scaleTimeout !== undefined) return scenario.delivery.scaleTimeout;
-  return (
-    scenario.delivery.timeoutMs !== undefined ||
-    (scenario.receiver?.faults ?? []).some((r) => r.fault.type === 'delay' || r.fault.type === 'hang') ||
-    (scenario.expect.outcomes ?? []).includes('timeout')
-  );
+  return scenario.delivery.scaleTimeout ?? true;
 }
 
 /**

@@ -41,7 +41,7 @@ export interface DeliveryPolicy {
   concurrency?: number;
   /**
    * Whether the time scale shrinks the timeout too.
-   * @default true only for scenarios about timeouts (see {@link scalesTimeout})
+   * @default true (false for load scenarios: their work does not shrink with the scale)
    */
   scaleTimeout?: boolean;
   /** @default true (the bundled receiver listens on an ephemeral loopback port) */

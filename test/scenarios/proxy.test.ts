@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { parseScenario, runScenario } from '../../src/scenarios/index.js';
+import { loadScenario, parseScenario, runScenario } from '../../src/scenarios/index.js';
 import { warmUp } from '../../src/scenarios/warm-up.js';
 
 /**
@@ -95,14 +95,25 @@ expect:
     expect(seen[0]?.eventId).toBe(result.deliveries[0]?.eventId);
   });
 
-  it('keeps the 30s timeout where timeouts are not the subject: an upstream taking 500ms is fine', async () => {
+  it('scales the timeout with the waits: an upstream taking 500ms times out at 0.01', async () => {
     answerAfterMs = 500;
     const result = await runScenario('retry-then-success', { timeScale: 0.01, target: upstreamUrl });
+    expect(result.passed).toBe(false);
     expect(result.deliveries[0]?.attempts.map((a) => a.label)).toEqual([
       'status-503',
       'status-503',
-      'delivered',
+      'timeout',
+      'timeout',
+      'timeout',
     ]);
+  });
+
+  it('keeps the real timeout where the file says scaleTimeout: false', async () => {
+    answerAfterMs = 500;
+    const scenario = structuredClone(loadScenario('retry-then-success'));
+    scenario.delivery.scaleTimeout = false;
+    const result = await runScenario(scenario, { timeScale: 0.01, target: upstreamUrl });
+    expect(result.passed).toBe(true);
     expect(seen).toHaveLength(1);
   });
 
