@@ -44,9 +44,12 @@ export function runMeasured(args: string[], options: RunOptions = {}): Promise<M
     : [CLI_PATH, ...args];
   const started = performance.now();
   return new Promise((resolve, reject) => {
+    // Its own process group: on timeout the group is killed, /usr/bin/time and the CLI under it
+    // (killing only `time` would leave the CLI holding the pipes open).
     const child = spawn(command, argv, {
       env: { ...process.env, NO_COLOR: '1', ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
+      detached: true,
     });
     let stdout = '';
     let stderr = '';
@@ -66,7 +69,11 @@ export function runMeasured(args: string[], options: RunOptions = {}): Promise<M
         : undefined;
     const timer = setTimeout(() => {
       timedOut = true;
-      child.kill('SIGKILL');
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
     }, options.timeoutMs ?? 60_000);
     child.on('error', reject);
     child.on('close', (code, signal) => {
