@@ -130,7 +130,10 @@ function answerReference(ctx: ActionContext, parsed: boolean, tooLarge: boolean)
   if (forwarder) {
     // When the sender gives up (its timeout), the upstream exchange is cut too.
     const abandoned = new AbortController();
-    ctx.res.once('close', () => abandoned.abort());
+    // The sender may have given up already (a busy process, a short scaled timeout): then its
+    // 'close' has fired and will not fire again.
+    if (ctx.res.destroyed || ctx.res.closed || ctx.req.socket.destroyed) abandoned.abort();
+    else ctx.res.once('close', () => abandoned.abort());
     forwarder({
       method: ctx.req.method,
       path: ctx.req.originalUrl,
