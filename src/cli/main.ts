@@ -10,6 +10,11 @@ import { exitWithError } from './output.js';
 import { version } from './version.js';
 
 export async function main(argv: string[]): Promise<void> {
+  // `cswm generate all | head`: the reader went away; stop quietly, as Unix tools do.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   const program = new Command();
   program
     .name('cswm')

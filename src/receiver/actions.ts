@@ -54,7 +54,9 @@ const ACTIONS: { [K in Fault['type']]: Action<K> } = {
     const status = fault.status ?? 200;
     const forward = status === 200 && ctx.rt.forwarder !== null;
     if (!forward) ctx.record({ type: 'fault', fault: 'delay' });
+    let fired = false;
     const fire = () => {
+      fired = true;
       clearTimeout(timer);
       ctx.rt.hurries.delete(fire);
       if (ctx.res.destroyed || ctx.res.writableEnded) return;
@@ -64,7 +66,10 @@ const ACTIONS: { [K in Fault['type']]: Action<K> } = {
     const timer = setTimeout(fire, fault.delayMs);
     ctx.rt.hurries.add(fire);
     ctx.res.on('close', () => {
-      // The client gave up: nothing left to answer.
+      // The client gave up: nothing left to answer. In proxy mode nothing was recorded yet (the
+      // forward records on answering), and the attempt still reached us: record it, unforwarded,
+      // as a slow receiver the sender timed out on.
+      if (forward && !fired) ctx.record({ type: 'fault', fault: 'delay' });
       clearTimeout(timer);
       ctx.rt.hurries.delete(fire);
     });

@@ -98,6 +98,18 @@ describe('proxy mode, in front of a separate plain receiver', () => {
     expect(up.seen).toHaveLength(1);
   });
 
+  it('records a delayed attempt the sender gave up on, without forwarding it', async () => {
+    up = await upstream();
+    receiver = await startReceiver({
+      proxy: { upstream: up.url },
+      faults: [{ fault: { type: 'delay', delayMs: 5_000 }, times: 1 }],
+    });
+    expect(await post(receiver.url, alertEvent('p-7'), { timeoutMs: 150 })).toMatchObject({ ok: false });
+    await receiver.waitForDeliveries(1, 5_000);
+    expect(receiver.deliveries()[0]?.response).toEqual({ type: 'fault', fault: 'delay' });
+    expect(up.seen).toHaveLength(0);
+  });
+
   it('resets the connection without forwarding', async () => {
     up = await upstream();
     receiver = await startReceiver({
