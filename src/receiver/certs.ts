@@ -96,6 +96,8 @@ function buildCertificate(spec: CertSpec): forge.pki.Certificate {
 
 const DAY_MS = 86_400_000;
 
+let leafKeyPair: KeyPair | undefined;
+
 const authorities = new Map<'public' | 'private', { cert: forge.pki.Certificate; keys: KeyPair }>();
 
 /** The two CAs are made once per process: a receiver restarted in another mode keeps the same roots. */
@@ -136,7 +138,10 @@ export function makeTlsMaterial(
   const { cert: publicCa, keys: publicKeys } = authority('public');
   const { cert: privateCa, keys: privateKeys } = authority('private');
 
-  const leafKeys = newKeyPair();
+  // One server key per process: each certificate still differs, and RSA key generation is
+  // the slow part (scenarios make four modes in a row).
+  leafKeyPair ??= newKeyPair();
+  const leafKeys = leafKeyPair;
   const valid = { notBefore: new Date(t - DAY_MS), notAfter: new Date(t + 90 * DAY_MS) };
   const leafHosts = mode === 'wrong-host' ? ['wrong-host.invalid'] : hosts;
   const base = { commonName: leafHosts[0] ?? 'localhost', hosts: leafHosts, isCa: false, keys: leafKeys };
