@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -81,9 +82,10 @@ describe('TLS modes, seen by a node:tls client that trusts the public test root'
   it('refuses files that are not a matching certificate and key with ERR_INVALID_CERTIFICATE', async () => {
     dir = await mkdtemp(join(tmpdir(), 'cswm-cert-'));
     const a = makeTlsMaterial('valid');
-    const b = makeTlsMaterial('valid');
+    // A key that is not the certificate's (the generator reuses one server key per process).
+    const otherKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
     await writeFile(join(dir, 'cert.pem'), a.certPem);
-    await writeFile(join(dir, 'key.pem'), b.keyPem);
+    await writeFile(join(dir, 'key.pem'), otherKey.export({ type: 'pkcs1', format: 'pem' }).toString());
     await writeFile(join(dir, 'junk.pem'), 'not a certificate');
     await expect(readCertificateFiles(join(dir, 'cert.pem'), join(dir, 'key.pem'))).rejects.toMatchObject({
       code: 'ERR_INVALID_CERTIFICATE',
