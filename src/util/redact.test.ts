@@ -44,3 +44,19 @@ describe('redactUrl markers', () => {
     expect(redactUrl('https://example.com/hook?a=1')).toBe('https://example.com/hook?a=1');
   });
 });
+
+describe('redactHeaders on names that look like credentials', () => {
+  it.each(['X-Api-Token', 'x-webhook-secret', 'X-Auth-Key', 'X-Password'])(
+    'hides %s even when not configured',
+    (name) => {
+      expect(redactHeaders({ [name]: 'canary-value' })[name]).toBe(REDACTED);
+    },
+  );
+
+  it('keeps ordinary headers readable', () => {
+    expect(redactHeaders({ 'user-agent': 'crowdsec-webhook-mock/0.1.0', accept: '*/*' })).toEqual({
+      'user-agent': 'crowdsec-webhook-mock/0.1.0',
+      accept: '*/*',
+    });
+  });
+});

@@ -6,6 +6,12 @@
 
 export const REDACTED = '[REDACTED]';
 
+/**
+ * Header names that look like credentials (`X-Api-Token`, `X-Webhook-Secret`, `X-Auth-Key`):
+ * redacted even when nobody said they were, since a receiver may be sent credentials under any name.
+ */
+const SECRET_NAME = /token|secret|passw|api-?key|auth|signature|session/i;
+
 /** Header names whose values are always credentials. */
 const ALWAYS_SECRET = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key']);
 
@@ -25,7 +31,7 @@ export function redactHeaders(
   for (const [name, raw] of Object.entries(headers)) {
     if (raw === undefined) continue;
     const value = Array.isArray(raw) ? raw.join(', ') : String(raw);
-    out[name] = secret.has(name.toLowerCase()) ? redactValue(name, value) : value;
+    out[name] = secret.has(name.toLowerCase()) || SECRET_NAME.test(name) ? redactValue(name, value) : value;
   }
   return out;
 }

@@ -63,20 +63,24 @@ describe('the README examples', () => {
     expect(blocks.length).toBeGreaterThanOrEqual(3);
   });
 
-  it.each(blocks.map((block, i) => [i + 1, block] as const))('example block %i runs and exits 0', async (_n, block) => {
-    let script = block;
-    if (script.includes('8080')) {
-      const port = await freePort(8080);
-      if (port !== 8080) {
-        script = script
-          .replaceAll(':8080', `:${port}`)
-          .replaceAll('--port 8080', `--port ${port}`)
-          .replace(/^cswm send (.*)$/gm, 'cswm send $1 --allow-any-port');
+  it.each(blocks.map((block, i) => [i + 1, block] as const))(
+    'example block %i runs and exits 0',
+    async (_n, block) => {
+      let script = block;
+      if (script.includes('8080')) {
+        const port = await freePort(8080);
+        if (port !== 8080) {
+          script = script
+            .replaceAll(':8080', `:${port}`)
+            .replaceAll('--port 8080', `--port ${port}`)
+            .replace(/^cswm send (.*)$/gm, 'cswm send $1 --allow-any-port');
+        }
       }
-    }
-    const run = await runBash(script);
-    expect(run.stderr, `stderr of:\n${script}`).not.toMatch(/^\s+at /m);
-    expect(run.code, `exit code of:\n${script}\nstderr: ${run.stderr}`).toBe(0);
-    expect(run.stdout.length).toBeGreaterThan(0);
-  }, 120_000);
+      const run = await runBash(script);
+      expect(run.stderr, `stderr of:\n${script}`).not.toMatch(/^\s+at /m);
+      expect(run.code, `exit code of:\n${script}\nstderr: ${run.stderr}`).toBe(0);
+      expect(run.stdout.length).toBeGreaterThan(0);
+    },
+    120_000,
+  );
 });
