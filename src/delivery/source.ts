@@ -77,8 +77,10 @@ async function generated(source: string, options: SourceOptions): Promise<Loaded
 }
 
 /**
- * One JSON document (an event, or an array of events) is read whole; NDJSON is streamed line
- * by line, so memory does not grow with the file (a pre-generated file of 100,000 events).
+ * One JSON document (an event, or an array of events) is read whole. NDJSON up to
+ * WHOLE_FILE_BYTES is kept as the text already read and its lines are walked twice in memory
+ * (check, then send: no second and third read of the file, and no promise per event); larger
+ * NDJSON is streamed line by line, so memory does not grow with the file.
  */
 async function fileSource(path: string, size: number, options: SourceOptions): Promise<LoadedSource> {
   if (size <= WHOLE_FILE_BYTES) {
@@ -92,6 +94,7 @@ async function fileSource(path: string, size: number, options: SourceOptions): P
       const broken = parseJsonOrNdjson(text)[0];
       if (broken && !broken.ok) throw jsonError(path, broken.line, broken.message);
     }
+    return inMemoryNdjson(path, text, options);
   }
   return streamedFile(path, options);
 }
@@ -116,51 +119,99 @@ function documentSource(path: string, text: string, whole: unknown, options: Sou
   return { kind: 'file', items: bodies, total: bodies.length };
 }
 
+function inMemoryNdjson(path: string, text: string, options: SourceOptions): LoadedSource {
+  const check = new FileCheck(path, options.validate ?? true);
+  for (const { line, value } of textLines(path, text)) check.add(line, value);
+  check.finish();
+  function* items(): Generator<unknown> {
+    for (const { text: body, value } of textLines(path, text)) yield toRaw(body, value);
+  }
+  return { kind: 'file', items: items(), total: check.total };
+}
+
 async function streamedFile(path: string, options: SourceOptions): Promise<LoadedSource> {
-  const invalid: string[] = [];
-  let invalidCount = 0;
-  let total = 0;
-  for await (const { line, value } of ndjsonLines(path)) {
-    total++;
-    const check = checkEvent(value, options.validate ?? true);
-    if (check) {
-      invalidCount++;
-      if (invalid.length < SHOWN_ERRORS) invalid.push(`${path} line ${line}: ${check}`);
-    }
-  }
-  refuseInvalid(invalid, invalidCount);
-  if (total === 0) throw new InvalidEventError(`${path} holds no events`);
+  const check = new FileCheck(path, options.validate ?? true);
+  for await (const { line, value } of fileLines(path)) check.add(line, value);
+  check.finish();
   async function* items(): AsyncGenerator<unknown> {
-    for await (const { text, value } of ndjsonLines(path)) yield toRaw(text, value);
+    for await (const { text, value } of fileLines(path)) yield toRaw(text, value);
   }
-  return { kind: 'file', items: items(), total };
+  return { kind: 'file', items: items(), total: check.total };
 }
 
-async function* ndjsonLines(path: string): AsyncGenerator<{ line: number; text: string; value: unknown }> {
+/** Counts a file's events and collects the first few invalid ones, then refuses the file if any. */
+class FileCheck {
+  total = 0;
+  readonly #shown: string[] = [];
+  #invalid = 0;
+
+  constructor(
+    readonly path: string,
+    readonly validate: boolean,
+  ) {}
+
+  add(line: number, value: unknown): void {
+    this.total++;
+    const problem = checkEvent(value, this.validate);
+    if (!problem) return;
+    this.#invalid++;
+    if (this.#shown.length < SHOWN_ERRORS) this.#shown.push(`${this.path} line ${line}: ${problem}`);
+  }
+
+  finish(): void {
+    refuseInvalid(this.#shown, this.#invalid);
+    if (this.total === 0) throw new InvalidEventError(`${this.path} holds no events`);
+  }
+}
+
+interface FileLine {
+  line: number;
+  text: string;
+  value: unknown;
+}
+
+/** The non-blank lines of NDJSON text (its BOM already removed), parsed. */
+function* textLines(path: string, text: string): Generator<FileLine> {
   let line = 0;
-  for await (const raw of rawLines(path)) {
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
     line++;
-    const text = (line === 1 ? raw.replace(/^\uFEFF/, '') : raw).trim();
-    if (text === '') continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (error) {
-      throw jsonError(path, line, (error as Error).message);
-    }
-    yield { line, text, value };
+    const parsed = parseLine(path, line, text.slice(start, end));
+    if (parsed) yield parsed;
+    start = end + 1;
   }
 }
 
-/** The file's lines, read in large chunks (cheaper than node:readline for many short lines). */
-async function* rawLines(path: string): AsyncGenerator<string> {
+/** The non-blank lines of an NDJSON file, parsed, read in large chunks (cheaper than node:readline). */
+async function* fileLines(path: string): AsyncGenerator<FileLine> {
+  let line = 0;
   let rest = '';
   for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
     const lines = (rest + (chunk as string)).split('\n');
     rest = lines.pop() ?? '';
-    yield* lines;
+    for (const raw of lines) {
+      line++;
+      const parsed = parseLine(path, line, line === 1 ? raw.replace(/^\uFEFF/, '') : raw);
+      if (parsed) yield parsed;
+    }
   }
-  if (rest !== '') yield rest;
+  if (rest !== '') {
+    line++;
+    const parsed = parseLine(path, line, line === 1 ? rest.replace(/^\uFEFF/, '') : rest);
+    if (parsed) yield parsed;
+  }
+}
+
+/** A line parsed, or null for a blank one; a line that is not JSON refuses the file. */
+function parseLine(path: string, line: number, raw: string): FileLine | null {
+  const text = raw.trim();
+  if (text === '') return null;
+  try {
+    return { line, text, value: JSON.parse(text) };
+  } catch (error) {
+    throw jsonError(path, line, (error as Error).message);
+  }
 }
 
 /** Null when the event may be sent; else why not. */
