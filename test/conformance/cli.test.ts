@@ -44,6 +44,16 @@ describe('cswm check', () => {
     expect(run.stdout).toContain('delivery.accepts.payment_failed');
   });
 
+  it('runs the auth checks in the embedded default too, with a token made for the run', async () => {
+    const run = await runCli(['check', '--only', 'auth', '--json']);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as { checks: { id: string; result: string }[] };
+    expect(report.checks.map((c) => [c.id, c.result])).toEqual([
+      ['auth.rejects-missing', 'pass'],
+      ['auth.rejects-wrong', 'pass'],
+    ]);
+  });
+
   it('makes the embedded reference receiver require given credentials, so the auth checks run', async () => {
     const run = await runCli(['check', '--basic', `admin:${TOKEN}`, '--only', 'auth']);
     expect(run.code).toBe(0);
