@@ -78,9 +78,9 @@ async function generated(source: string, options: SourceOptions): Promise<Loaded
 
 /**
  * One JSON document (an event, or an array of events) is read whole. NDJSON up to
- * WHOLE_FILE_BYTES is kept as the text already read and its lines are walked twice in memory
- * (check, then send: no second and third read of the file, and no promise per event); larger
- * NDJSON is streamed line by line, so memory does not grow with the file.
+ * WHOLE_FILE_BYTES is taken from the text already read, parsed once (no second and third read
+ * of the file, no promise per event); larger NDJSON is streamed line by line, twice, so memory
+ * does not grow with the file.
  */
 async function fileSource(path: string, size: number, options: SourceOptions): Promise<LoadedSource> {
   if (size <= WHOLE_FILE_BYTES) {
@@ -119,14 +119,19 @@ function documentSource(path: string, text: string, whole: unknown, options: Sou
   return { kind: 'file', items: bodies, total: bodies.length };
 }
 
+/**
+ * The check pass also keeps each event's body (a slice of the text, which is held anyway) and
+ * identity, so the send pass parses nothing again: memory stays bounded by WHOLE_FILE_BYTES.
+ */
 function inMemoryNdjson(path: string, text: string, options: SourceOptions): LoadedSource {
   const check = new FileCheck(path, options.validate ?? true);
-  for (const { line, value } of textLines(path, text)) check.add(line, value);
-  check.finish();
-  function* items(): Generator<unknown> {
-    for (const { text: body, value } of textLines(path, text)) yield toRaw(body, value);
+  const items: RawEvent[] = [];
+  for (const { line, text: body, value } of textLines(path, text)) {
+    check.add(line, value);
+    items.push(toRaw(body, value));
   }
-  return { kind: 'file', items: items(), total: check.total };
+  check.finish();
+  return { kind: 'file', items, total: check.total };
 }
 
 async function streamedFile(path: string, options: SourceOptions): Promise<LoadedSource> {
