@@ -1,5 +1,4 @@
 import { once } from 'node:events';
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -18,6 +17,7 @@ import {
   runConformance,
   writeReports,
 } from '../../src/conformance/index.js';
+import { CHROMIUM, hasChromium, launchChromium } from '../helpers/browser.js';
 
 // ajv and ajv-formats are CommonJS: the default import is module.exports, whose `default` is the export.
 const Ajv2020 = Ajv2020Module.default;
@@ -25,7 +25,6 @@ const addFormats = addFormatsModule.default;
 
 const TOKEN = 'canary-report-token-5c1d';
 const HOSTILE = `<b>&"'</b>]]>\u0001`;
-const CHROMIUM = '/usr/bin/chromium';
 
 let server: Server;
 let report: ConformanceReport;
@@ -142,22 +141,10 @@ describe('report files', () => {
 });
 
 describe('the HTML report in headless Chromium', () => {
-  it.skipIf(!existsSync(CHROMIUM))(
+  it.skipIf(!hasChromium)(
     'renders the score and SVG timelines with no console error and no network request',
     async () => {
-      const { chromium } = await import('playwright-core');
-      const browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      });
+      const browser = await launchChromium();
       try {
         const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
         const fileUrl = pathToFileURL(join(dir, 'conformance-report.html')).href;
@@ -189,5 +176,5 @@ describe('the HTML report in headless Chromium', () => {
       }
     },
   );
-  if (!existsSync(CHROMIUM)) console.log(`skipping the Chromium test: ${CHROMIUM} is missing`);
+  if (!hasChromium) console.log(`skipping the Chromium test: ${CHROMIUM} is missing`);
 });

@@ -1,14 +1,12 @@
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { documentedExample } from '../../src/events/schemas.js';
 import { startReceiver } from '../../src/receiver/index.js';
+import { CHROMIUM, hasChromium, launchChromium } from '../helpers/browser.js';
 import { alertEvent, post } from './helpers.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = fileURLToPath(new URL('../../artifacts/', import.meta.url));
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium)
   console.warn(`skipping the inbox page test: ${CHROMIUM} is missing (apt-get install chromium)`);
 
@@ -16,22 +14,10 @@ const CANARY = 'canary-page-s3cret-42d1';
 
 describe.skipIf(!hasChromium)('the live inbox page, in headless Chromium', () => {
   it('shows a delivery sent after the page loaded, without a reload', async () => {
-    const { chromium } = await import('playwright-core');
     const receiver = await startReceiver({
       auth: { type: 'header', name: 'Authorization', value: `Bearer ${CANARY}` },
     });
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    const browser = await launchChromium();
     try {
       const auth = { authorization: `Bearer ${CANARY}` };
       await post(receiver.url, alertEvent('before-load'), { headers: auth });
