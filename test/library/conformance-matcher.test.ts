@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runConformance } from '../../src/conformance/runner.js';
 import { useMockReceiver } from '../../src/testing/vitest.js';
-
-function captureFailure(assertion: () => void): string {
-  try {
-    assertion();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error('the assertion passed; a failure was expected');
-}
+import { captureFailure } from '../helpers/failure.js';
 
 describe('toBeConsoleReady on a receiver that answers 204', () => {
   const receiver = useMockReceiver({ faults: [{ fault: { type: 'status', statuses: [204] } }] });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deliver } from '../../src/delivery/deliver.js';
 import { useMockReceiver } from '../../src/testing/vitest.js';
+import { captureFailure } from '../helpers/failure.js';
 
 const EVENT = {
   metadata: { version: 1, issuer: 'crowdsec.net' },
@@ -10,15 +11,6 @@ const EVENT = {
     event_timestamp: '2025-01-01T00:00:00Z',
   },
 };
-
-function captureFailure(assertion: () => void): string {
-  try {
-    assertion();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error('the assertion passed; a failure was expected');
-}
 
 describe('toHaveBeenDelivered and toHaveAttempts on a receiver that answers 204', () => {
   const receiver = useMockReceiver({ faults: [{ fault: { type: 'status', statuses: [204] } }] });

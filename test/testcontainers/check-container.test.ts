@@ -5,6 +5,7 @@ import {
   deliverToContainer,
   runScenarioAgainstContainer,
 } from '../../src/testing/testcontainers.js';
+import { captureFailure } from '../helpers/failure.js';
 import '../../src/testing/vitest.js';
 import { BROKEN_204_IMAGE, dockerAvailable, ensureTestImages, REFERENCE_IMAGE } from './images.js';
 
@@ -20,15 +21,6 @@ const EVENT = {
     event_timestamp: '2025-01-01T00:00:00Z',
   },
 };
-
-function captureFailure(assertion: () => void): string {
-  try {
-    assertion();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error('the assertion passed; a failure was expected');
-}
 
 describe.skipIf(!dockerAvailable)('checkContainer on the reference receiver image', () => {
   beforeAll(ensureTestImages, 300_000);
