@@ -43,4 +43,21 @@ describe('the check registry', () => {
       expect((error as Error).message).toContain('load.burst');
     }
   });
+
+  it.each([
+    ['--only', [''], []],
+    ['--only', [' , '], []],
+    ['--skip', [], [',']],
+  ])('refuses an empty %s list instead of silently selecting everything', (flag, only, skip) => {
+    expect(() => ids(only, skip)).toThrow(
+      expect.objectContaining({
+        code: 'ERR_UNKNOWN_CHECK',
+        message: expect.stringContaining(`${flag}: the list is empty`),
+      }),
+    );
+  });
+
+  it('selects every check when neither list is given', () => {
+    expect(ids([])).toEqual(CHECKS.map((c) => c.id));
+  });
 });

@@ -68,6 +68,13 @@ export function selectChecks(
     ['--only', only],
     ['--skip', skip],
   ] as const) {
+    const given = flag === '--only' ? selection.only : selection.skip;
+    if (given !== undefined && given.length > 0 && selectors.length === 0) {
+      throw new CswmError(
+        ErrorCodes.UNKNOWN_CHECK,
+        `${flag}: the list is empty (give check ids or prefixes, comma-separated, e.g. "payload,delivery.accepts"; leave ${flag} out to select all)`,
+      );
+    }
     const unknown = selectors.filter((s) => !checks.some((c) => matches(c.id, s)));
     if (unknown.length > 0) {
       throw new CswmError(
