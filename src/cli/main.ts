@@ -6,10 +6,12 @@
  */
 import { Command } from 'commander';
 import { registerCommands } from './commands/index.js';
+import { keepHeapNearLiveSize } from './heap.js';
 import { exitWithError } from './output.js';
 import { version } from './version.js';
 
 export async function main(argv: string[]): Promise<void> {
+  keepHeapNearLiveSize();
   // `cswm generate all | head`: the reader went away; stop quietly, as Unix tools do.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(0);
