@@ -3,13 +3,15 @@
  * stopped by a signal sent to its own PID. Every wait is bounded.
  */
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { CLI_PATH } from '../../helpers/cli.js';
+import { CLI_PATH } from './cli.js';
 
 export interface ReceiveProcess {
   child: ChildProcessWithoutNullStreams;
   url: string;
   stdout(): string;
   stderr(): string;
+  /** Resolves with the exit code once the process has closed. */
+  exited: Promise<number | null>;
   /** Sends `signal` to this process and resolves with its exit code (SIGKILL after `graceMs`). */
   stop(signal?: NodeJS.Signals, graceMs?: number): Promise<number | null>;
 }
@@ -38,7 +40,7 @@ export async function startReceive(args: string[], startMs = 20_000): Promise<Re
   const deadline = Date.now() + startMs;
   while (Date.now() < deadline) {
     const match = /(https?:\/\/(?:127\.0\.0\.1|\[::1\]):\d+)/.exec(out);
-    if (match) return { child, url: match[1] as string, stdout: () => out, stderr: () => err, stop };
+    if (match) return { child, url: match[1] as string, stdout: () => out, stderr: () => err, exited, stop };
     if (child.exitCode !== null) break;
     await new Promise((r) => setTimeout(r, 25));
   }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateEvent } from '../../src/events/generator.js';
 import { CLI_PATH } from '../helpers/cli.js';
-import { startReceive } from './helpers/receive.js';
+import { startReceive } from '../helpers/receive.js';
 import { startPlain } from './servers/plain.js';
 
 /**

@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTlsMaterial } from '../../src/receiver/certs.js';
 import { type CliRun, runCli } from '../helpers/cli.js';
+import { startReceive } from '../helpers/receive.js';
 import { AUTH_FLAGS, CANARY, HEADER_NAME, leaksIn, leaksInDir } from './helpers/canary.js';
-import { startReceive } from './helpers/receive.js';
 import { type HostileServer, startHostile } from './servers/hostile.js';
 import { type PlainServer, startPlain } from './servers/plain.js';
 

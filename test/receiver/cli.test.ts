@@ -1,54 +1,20 @@
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CLI_PATH, runCli } from '../helpers/cli.js';
+import { runCli } from '../helpers/cli.js';
+import { type ReceiveProcess, startReceive } from '../helpers/receive.js';
 import { alertEvent, post, response } from './helpers.js';
 
 const CANARY = 'canary-cli-s3cret-91b2';
 
-interface Running {
-  child: ChildProcessWithoutNullStreams;
-  stdout: () => string;
-  stderr: () => string;
-  exited: Promise<number | null>;
-}
-
-/** Spawns `cswm receive ...` and waits until its first stdout line shows a URL. */
-async function startCli(args: string[], cwd?: string): Promise<{ run: Running; url: string }> {
-  const child = spawn(process.execPath, [CLI_PATH, 'receive', '--port', '0', ...args], {
-    cwd,
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  let out = '';
-  let err = '';
-  child.stdout.setEncoding('utf8').on('data', (d: string) => {
-    out += d;
-  });
-  child.stderr.setEncoding('utf8').on('data', (d: string) => {
-    err += d;
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-  const run = { child, stdout: () => out, stderr: () => err, exited };
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    const match = /(https?:\/\/127\.0\.0\.1:\d+)/.exec(out);
-    if (match) return { run, url: match[1] as string };
-    if (child.exitCode !== null) break;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`cswm receive did not print its URL: ${out} ${err}`);
-}
-
 /** Waits until `predicate(stdout)` holds (bounded). */
-async function waitForOutput(run: Running, predicate: (out: string) => boolean): Promise<void> {
+async function waitForOutput(run: ReceiveProcess, predicate: (out: string) => boolean): Promise<void> {
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline && !predicate(run.stdout())) await new Promise((r) => setTimeout(r, 25));
 }
 
-let running: Running | undefined;
+let running: ReceiveProcess | undefined;
 let dir: string | undefined;
 afterEach(async () => {
   if (running && running.child.exitCode === null) running.child.kill('SIGKILL');
@@ -59,8 +25,9 @@ afterEach(async () => {
 
 describe('cswm receive', () => {
   it('prints its URL, one line per delivery, and stops cleanly on SIGTERM', async () => {
-    const { run, url } = await startCli([]);
+    const run = await startReceive([]);
     running = run;
+    const { url } = run;
     expect(response(await post(`${url}/hook`, alertEvent('cli-1'))).status).toBe(200);
     await waitForOutput(run, (out) => out.includes('alert_triggered'));
     process.kill(run.child.pid as number, 'SIGTERM');
@@ -69,8 +36,9 @@ describe('cswm receive', () => {
   });
 
   it('prints one NDJSON line per delivery with --json, and never an auth value', async () => {
-    const { run, url } = await startCli(['--json', '--require-header', `X-Token: ${CANARY}`]);
+    const run = await startReceive(['--json', '--require-header', `X-Token: ${CANARY}`]);
     running = run;
+    const { url } = run;
     await post(url, alertEvent('cli-2'), { headers: { 'x-token': CANARY } });
     await post(url, alertEvent('cli-3'), { headers: { 'x-token': 'wrong' } });
     await waitForOutput(run, (out) => out.includes('cli-3'));
@@ -87,8 +55,9 @@ describe('cswm receive', () => {
   });
 
   it('applies --respond with --times', async () => {
-    const { run, url } = await startCli(['--respond', '503', '--times', '2']);
+    const run = await startReceive(['--respond', '503', '--times', '2']);
     running = run;
+    const { url } = run;
     const statuses: number[] = [];
     for (let i = 0; i < 3; i++) statuses.push(response(await post(url, alertEvent('cli-4'))).status);
     expect(statuses).toEqual([503, 503, 200]);
@@ -96,8 +65,9 @@ describe('cswm receive', () => {
 
   it('writes the CA files with --tls and prints where they are', async () => {
     dir = await mkdtemp(join(tmpdir(), 'cswm-cli-ca-'));
-    const { run, url } = await startCli(['--tls', 'untrusted-ca', '--ca-dir', dir]);
+    const run = await startReceive(['--tls', 'untrusted-ca', '--ca-dir', dir]);
     running = run;
+    const { url } = run;
     expect(url.startsWith('https://')).toBe(true);
     const privateFile = join(dir, 'cswm-private-ca.pem');
     expect(run.stdout()).toContain(privateFile);
