@@ -12,6 +12,7 @@ import { mixSeed, Rng } from './random.js';
 import { REALISM } from './realism/index.js';
 import { documentedExample, schemaOf } from './schemas.js';
 import { applyOverrides, normalizeOverrides, type SetOverride, type SetOverrides } from './set.js';
+import type { ConsoleEvent, EventPayload } from './types.generated.js';
 import { type ValidationResult, validateEvent } from './validator.js';
 
 /**
@@ -142,13 +143,14 @@ function applyAndCheck(
 }
 
 /**
- * One realistic, schema-valid event of `type`.
- * @example generateEvent('alert_triggered', { seed: 7 })
+ * One realistic, schema-valid event of `type`. Typed as that type's payload when `type` is
+ * an {@link EventType} (the result, `set` overrides included, is validated before it is
+ * returned); any other string is checked at run time and gives a plain record.
+ * @example generateEvent('alert_triggered', { seed: 7 }).details.scenario
  */
-export function generateEvent(
-  type: EventType | string,
-  options: GenerateOptions = {},
-): Record<string, unknown> {
+export function generateEvent<T extends EventType>(type: T, options?: GenerateOptions): EventPayload<T>;
+export function generateEvent(type: string, options?: GenerateOptions): Record<string, unknown>;
+export function generateEvent(type: string, options: GenerateOptions = {}): Record<string, unknown> {
   return buildOne(assertEventType(type), 0, startRun(options));
 }
 
@@ -158,8 +160,17 @@ export function generateEvent(
  * whether asked for alone or among others with the same seed.
  * @example [...generateEvents('all', { seed: 1 })].length // 15
  */
+export function generateEvents<T extends EventType>(
+  type: T,
+  options?: GenerateManyOptions,
+): Iterable<EventPayload<T>>;
+export function generateEvents(type: 'all', options?: GenerateManyOptions): Iterable<ConsoleEvent>;
 export function generateEvents(
-  type: EventType | 'all' | string,
+  type: string,
+  options?: GenerateManyOptions,
+): Iterable<Record<string, unknown>>;
+export function generateEvents(
+  type: string,
   options: GenerateManyOptions = {},
 ): Iterable<Record<string, unknown>> {
   const types = type === 'all' ? EVENT_TYPES : [assertEventType(type)];
@@ -185,8 +196,16 @@ export function generateEvents(
  * documented, unless `wrapped`. `set` overrides apply as in generateEvent (validated again).
  * @example exampleEvent('blocking_safe_ip', { wrapped: true })
  */
+export function exampleEvent<T extends EventType>(
+  type: T,
+  options?: Pick<GenerateOptions, 'wrapped' | 'set'>,
+): EventPayload<T>;
 export function exampleEvent(
-  type: EventType | string,
+  type: string,
+  options?: Pick<GenerateOptions, 'wrapped' | 'set'>,
+): Record<string, unknown>;
+export function exampleEvent(
+  type: string,
   options: Pick<GenerateOptions, 'wrapped' | 'set'> = {},
 ): Record<string, unknown> {
   const checked = assertEventType(type);
