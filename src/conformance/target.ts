@@ -2,6 +2,8 @@
  * Where the probes go: the user's URL (checked before anything is sent), or the embedded
  * reference receiver, started here and stopped by the caller.
  */
+import { lookup as dnsLookup } from 'node:dns/promises';
+import { isIP } from 'node:net';
 import { checkDestination } from '../delivery/ports.js';
 import type { Auth } from '../delivery/types.js';
 import { ErrorCodes } from '../errors.js';
@@ -53,17 +55,47 @@ async function startEmbedded(
   }
 }
 
+/** Looks a host name up: every address, in the resolver's order. */
+export type HostLookup = (host: string) => Promise<string[]>;
+
+/** How long the start of a run waits for the host's addresses before going on without them. */
+const LOOKUP_MS = 5_000;
+
+const systemLookup: HostLookup = async (host) =>
+  (await dnsLookup(host, { all: true, verbatim: true })).map((a) => a.address);
+
+/**
+ * The addresses of `host` (a name; literals need no lookup), or undefined when it does not
+ * resolve in time: the delivery checks then report the DNS failure with their evidence.
+ */
+async function addressesOf(host: string, lookup: HostLookup): Promise<string[] | undefined> {
+  if (isIP(host.replace(/^\[|\]$/g, '')) !== 0) return undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(resolve, LOOKUP_MS, undefined);
+  });
+  try {
+    const found = await Promise.race([lookup(host).catch(() => undefined), late]);
+    return found && found.length > 0 ? found : undefined;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export async function resolveTarget(options: {
   url?: string;
   auth?: Auth;
   insecure?: boolean;
   allowAnyPort?: boolean;
   embeddedPort: number;
+  /** For tests: the lookup behind transport.public-address (the system resolver by default). */
+  lookup?: HostLookup;
 }): Promise<ResolvedTarget> {
   const authType = options.auth?.type ?? 'none';
   const insecure = options.insecure ?? false;
   if (options.url !== undefined) {
     const destination = checkDestination(options.url, { allowAnyPort: options.allowAnyPort ?? false });
+    const addresses = await addressesOf(destination.url.hostname, options.lookup ?? systemLookup);
     return {
       url: options.url,
       info: {
@@ -73,6 +105,7 @@ export async function resolveTarget(options: {
         port: destination.port,
         portAllowed: destination.portAllowed,
         embedded: false,
+        ...(addresses ? { addresses } : {}),
         auth: authType,
         insecure,
       },

@@ -70,6 +70,11 @@ export interface TargetInfo {
   embedded: boolean;
   /** Why the port check does not apply (the embedded receiver fell back to an ephemeral port). */
   portSkipReason?: string;
+  /**
+   * The host's addresses as looked up when the run started; absent for an address literal,
+   * the embedded receiver, or a name that did not resolve (the delivery checks report that).
+   */
+  addresses?: string[];
   auth: Auth['type'] | 'none';
   insecure: boolean;
   /** The timeout of one attempt after time scaling, in ms. */

@@ -88,6 +88,35 @@ describe('transport checks', () => {
     },
   );
 
+  it.each([
+    [['10.0.0.5'], 'a name that resolves to 10.0.0.5, a private address'],
+    [['203.0.113.9', '192.168.0.7'], 'a name that resolves to 192.168.0.7, a private address'],
+    [['::ffff:127.0.0.1'], 'a name that resolves to ::ffff:127.0.0.1, a loopback address'],
+    [['FE80::1'], 'a name that resolves to FE80::1, a link-local address'],
+  ])('judges a public-looking name by the addresses it resolved to: %j', (addresses, reason) => {
+    expect(privateHostReason('hooks.example.com', addresses)).toBe(reason);
+  });
+
+  it('passes a name whose addresses are all public, showing them in the evidence', () => {
+    const target = { host: 'hooks.example.com', addresses: ['203.0.113.9', '2001:db8::9'] };
+    const outcome = publicAddress.evaluate(ctx([], { target }), {});
+    expect(outcome.result).toBe('pass');
+    if (outcome.result !== 'pass') return;
+    expect(outcome.evidence[0]?.received).toBe(
+      'host hooks.example.com (resolves to 203.0.113.9, 2001:db8::9)',
+    );
+  });
+
+  it('fails transport.public-address for a public-looking name that resolves to a private address', () => {
+    const outcome = publicAddress.evaluate(
+      ctx([], { target: { host: 'hooks.example.com', addresses: ['10.9.8.7'] } }),
+      {},
+    );
+    expect(outcome.result).toBe('fail');
+    if (outcome.result !== 'fail') return;
+    expect(outcome.summary).toContain('resolves to 10.9.8.7, a private address');
+  });
+
   it('fails transport.public-address with low severity for a loopback URL', () => {
     const outcome = publicAddress.evaluate(ctx([], { target: { host: '127.0.0.1' } }), {});
     expect([publicAddress.severity, outcome.result]).toEqual(['low', 'fail']);

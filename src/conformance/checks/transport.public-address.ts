@@ -1,16 +1,30 @@
 import { isIP } from 'node:net';
 import type { Check } from '../types.js';
 
-/** Why a host cannot be reached from the internet, or null when it may be. Pure: no DNS. */
-export function privateHostReason(host: string): string | null {
+/**
+ * Why a host cannot be reached from the internet, or null when it may be. Pure: the name as
+ * written, then the `addresses` it was looked up to (if any); one private address is enough,
+ * since the Console may be given that one.
+ */
+export function privateHostReason(host: string, addresses: readonly string[] = []): string | null {
   const h = host.replace(/^\[|\]$/g, '').toLowerCase();
   const family = isIP(h);
-  if (family === 4) return ipv4Reason(h);
-  if (family === 6) return ipv6Reason(h);
+  if (family !== 0) return addressReason(h);
   if (h === 'localhost' || h.endsWith('.localhost')) return 'a loopback name';
   if (/\.(local|internal|lan|home\.arpa|intranet|corp)$/.test(h)) return 'a local-network name';
   if (!h.includes('.'))
     return 'a single-label name (only resolvable on a local network or in a container network)';
+  for (const address of addresses) {
+    const reason = addressReason(address.toLowerCase());
+    if (reason) return `a name that resolves to ${address}, ${reason}`;
+  }
+  return null;
+}
+
+function addressReason(ip: string): string | null {
+  const family = isIP(ip);
+  if (family === 4) return ipv4Reason(ip);
+  if (family === 6) return ipv6Reason(ip);
   return null;
 }
 
@@ -36,7 +50,8 @@ function ipv6Reason(ip: string): string | null {
 /**
  * transport.public-address (a warning, low severity): the real Console sends from the
  * internet, so a loopback or private host works here but never from the Console. The host is
- * judged as written; a public name that resolves to a private address is not detected.
+ * judged as written, then by the addresses it resolved to when the run started (from this
+ * machine: split-horizon DNS can still answer the Console differently).
  */
 export const publicAddress: Check = {
   id: 'transport.public-address',
@@ -50,12 +65,13 @@ export const publicAddress: Check = {
     if (target.embedded) {
       return { result: 'skip', reason: 'the embedded reference receiver runs on this machine by design' };
     }
-    const reason = privateHostReason(target.host);
+    const reason = privateHostReason(target.host, target.addresses);
+    const resolved = target.addresses ? ` (resolves to ${target.addresses.join(', ')})` : '';
     const evidence = {
       probe: 'destination URL',
       ok: reason === null,
       sent: `destination ${target.url}`,
-      received: reason ? `host ${target.host} is ${reason}` : `host ${target.host}`,
+      received: reason ? `host ${target.host} is ${reason}` : `host ${target.host}${resolved}`,
       expected: 'a public host name or address',
       consoleNext: reason
         ? 'the real Console cannot reach this host; fine for local tests, not for the Console destination'
