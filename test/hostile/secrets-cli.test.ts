@@ -1,11 +1,9 @@
-import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import https from 'node:https';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTlsMaterial } from '../../src/receiver/certs.js';
+import { startHttps, type TestServer } from '../delivery/servers.js';
 import { type CliRun, runCli } from '../helpers/cli.js';
 import { startReceive } from '../helpers/receive.js';
 import { AUTH_FLAGS, CANARY, HEADER_NAME, leaksIn, leaksInDir } from './helpers/canary.js';
@@ -23,19 +21,15 @@ const dir = mkdtempSync(join(tmpdir(), 'cswm-secrets-cli-'));
 const inputs = mkdtempSync(join(tmpdir(), 'cswm-secrets-in-'));
 let plain: PlainServer;
 let echo: HostileServer;
-let tlsServer: https.Server;
+let tlsServer: TestServer;
 let tlsUrl = '';
 let closedPort = 0;
 
 beforeAll(async () => {
   plain = await startPlain({ keep: true });
   echo = await startHostile('echo-headers');
-  const tls = makeTlsMaterial('self-signed');
-  tlsServer = https.createServer({ key: tls.keyPem, cert: tls.certPem }, (_req, res) => res.end('ok'));
-  tlsServer.on('tlsClientError', () => {});
-  tlsServer.listen(0, '127.0.0.1');
-  await once(tlsServer, 'listening');
-  tlsUrl = `https://127.0.0.1:${(tlsServer.address() as AddressInfo).port}/hook`;
+  tlsServer = await startHttps(makeTlsMaterial('self-signed'), (_req, res) => res.end('ok'));
+  tlsUrl = tlsServer.url;
   const probe = await startPlain();
   closedPort = probe.port;
   await probe.close();
@@ -43,8 +37,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await plain.close();
   await echo.close();
-  tlsServer.closeAllConnections();
-  await new Promise((r) => tlsServer.close(r));
+  await tlsServer.close();
   rmSync(dir, { recursive: true, force: true });
   rmSync(inputs, { recursive: true, force: true });
 });

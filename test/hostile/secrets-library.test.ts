@@ -1,7 +1,4 @@
-import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
-import https from 'node:https';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,6 +19,7 @@ import {
 import { makeTlsMaterial } from '../../src/receiver/certs.js';
 import { toHaveBeenDelivered } from '../../src/testing/delivery-matchers.js';
 import { describeDelivery } from '../../src/testing/describe-delivery.js';
+import { startHttps, type TestServer } from '../delivery/servers.js';
 import { CANARY, HEADER_NAME, leaksIn, leaksInDir } from './helpers/canary.js';
 import { type HostileServer, startHostile } from './servers/hostile.js';
 import { type PlainServer, startPlain } from './servers/plain.js';
@@ -41,23 +39,18 @@ const AUTHS: { name: string; auth: Auth }[] = [
 const dir = mkdtempSync(join(tmpdir(), 'cswm-secrets-lib-'));
 let plain: PlainServer;
 let echo: HostileServer;
-let tlsServer: https.Server;
+let tlsServer: TestServer;
 let tlsUrl = '';
 beforeAll(async () => {
   plain = await startPlain();
   echo = await startHostile('echo-headers');
-  const tls = makeTlsMaterial('expired');
-  tlsServer = https.createServer({ key: tls.keyPem, cert: tls.certPem }, (_req, res) => res.end('ok'));
-  tlsServer.on('tlsClientError', () => {});
-  tlsServer.listen(0, '127.0.0.1');
-  await once(tlsServer, 'listening');
-  tlsUrl = `https://127.0.0.1:${(tlsServer.address() as AddressInfo).port}/hook`;
+  tlsServer = await startHttps(makeTlsMaterial('expired'), (_req, res) => res.end('ok'));
+  tlsUrl = tlsServer.url;
 });
 afterAll(async () => {
   await plain.close();
   await echo.close();
-  tlsServer.closeAllConnections();
-  await new Promise((r) => tlsServer.close(r));
+  await tlsServer.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
