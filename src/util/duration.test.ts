@@ -29,6 +29,11 @@ describe('formatDurationMs', () => {
     [1234, '1.23s'],
     [30_000, '30.0s'],
     [125_000, '2m05s'],
+    [999.6, '1.00s'],
+    [9_996, '10.0s'],
+    [59_960, '1m00s'],
+    [119_600, '2m00s'],
+    [3_599_700, '60m00s'],
   ])('shows %i ms as %s', (ms, text) => {
     expect(formatDurationMs(ms)).toBe(text);
   });

@@ -7,7 +7,7 @@ const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/;
  * Parses a duration written `30s`, `500ms`, `2m`, `1h` (or `1.5s`) into milliseconds.
  * A bare number is refused: the unit is what makes `--timeout 30` unambiguous.
  *
- * @example parseDuration('30s') // 30000
+ * @example parseDurationMs('30s') // 30000
  */
 export function parseDurationMs(text: string, flag = 'duration'): number {
   const match = DURATION.exec(String(text).trim());
@@ -26,13 +26,17 @@ export function parseDurationMs(text: string, flag = 'duration'): number {
   return Math.round(value);
 }
 
-/** Formats milliseconds for people: `850ms`, `1.2s`, `2m05s`. */
+/**
+ * Formats milliseconds for people: `850ms`, `1.23s`, `12.5s`, `2m05s`. The unit is chosen
+ * after rounding to what is shown, so 59,960 ms reads `1m00s`, never `60.0s` or `0m60s`.
+ */
 export function formatDurationMs(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)}ms`;
-  if (ms < 60_000) return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)}s`;
-  const minutes = Math.floor(ms / 60_000);
-  const seconds = Math.round((ms % 60_000) / 1000);
-  return `${minutes}m${String(seconds).padStart(2, '0')}s`;
+  const whole = Math.round(ms);
+  if (whole < 1000) return `${whole}ms`;
+  if (whole < 9_995) return `${(ms / 1000).toFixed(2)}s`;
+  if (whole < 59_950) return `${(ms / 1000).toFixed(1)}s`;
+  const seconds = Math.round(ms / 1000);
+  return `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, '0')}s`;
 }
 
 function truncate(text: string): string {
