@@ -2,7 +2,9 @@
  * Fault rules as pure policy: which rule applies to a request, and what it asks for on this
  * attempt. No sockets here; the express app (app.ts) carries the decision out.
  */
+
 import { formatDurationMs } from '../util/duration.js';
+import { formatBytes } from '../util/format-bytes.js';
 import type { Fault, FaultRule } from './types.js';
 
 /** The receiver's default: what a correct receiver answers. */
@@ -116,17 +118,4 @@ export function isRedirect(status: number): boolean {
 function joinStatuses(statuses: readonly number[]): string {
   if (statuses.length <= 1) return statuses.join('');
   return `${statuses.slice(0, -1).join(', ')}, then ${statuses.at(-1)}`;
-}
-
-export function formatBytes(bytes: number): string {
-  const units = ['bytes', 'KiB', 'MiB', 'GiB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return unit === 0
-    ? `${bytes} bytes`
-    : `${Number.isInteger(value) ? value : value.toFixed(1)} ${units[unit]}`;
 }
