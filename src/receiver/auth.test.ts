@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeAuthCheck } from './auth.js';
+import { makeAuthCheck, toReceiverAuth } from './auth.js';
 
 describe('makeAuthCheck', () => {
   const bearer = makeAuthCheck({ type: 'header', name: 'Authorization', value: 'Bearer tok-123' });
@@ -26,5 +26,22 @@ describe('makeAuthCheck', () => {
     const custom = makeAuthCheck({ type: 'header', name: 'X-Token', value: 'abc' });
     expect(custom.headerName).toBe('x-token');
     expect(custom.check({ 'x-token': 'abc' })).toBe(true);
+  });
+});
+
+describe('toReceiverAuth', () => {
+  it('turns a bearer token into the Authorization header it stands for', () => {
+    expect(toReceiverAuth({ type: 'bearer', token: 'tok-123' })).toEqual({
+      type: 'header',
+      name: 'Authorization',
+      value: 'Bearer tok-123',
+    });
+  });
+
+  it('keeps header and basic auth as they are', () => {
+    const header = { type: 'header', name: 'X-Token', value: 'abc' } as const;
+    const basic = { type: 'basic', username: 'u', password: 'p@ss' } as const;
+    expect(toReceiverAuth(header)).toEqual(header);
+    expect(toReceiverAuth(basic)).toEqual(basic);
   });
 });

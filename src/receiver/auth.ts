@@ -4,7 +4,17 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+import type { Auth } from '../delivery/types.js';
 import type { ReceiverAuth } from './types.js';
+
+/**
+ * The delivery side's auth as the receiver checks it: `bearer` is the header
+ * `Authorization: Bearer <token>`; `header` and `basic` are the same on both sides.
+ */
+export function toReceiverAuth(auth: Auth): ReceiverAuth {
+  if (auth.type === 'bearer') return { type: 'header', name: 'Authorization', value: `Bearer ${auth.token}` };
+  return auth;
+}
 
 export interface AuthCheck {
   /** Lower-case header name carrying the credential. */
