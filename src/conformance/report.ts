@@ -3,7 +3,7 @@
  * renders and that the library returns. Built from plain data only; secrets were scrubbed by
  * the runner before anything lands here.
  */
-import { readFileSync } from 'node:fs';
+import { version } from '../version.js';
 import type { CheckResultType } from './score.js';
 import type { Evidence, ProbeAuth, Severity } from './types.js';
 
@@ -71,12 +71,7 @@ export interface ConformanceReport {
   checks: CheckReport[];
 }
 
-let cachedVersion: string | undefined;
-
-/** The package version (package.json sits two levels above src/conformance and dist/conformance). */
+/** The package version, for report metadata. */
 export function toolVersion(): string {
-  cachedVersion ??= (
-    JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
-  ).version;
-  return cachedVersion;
+  return version;
 }

@@ -1,17 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { InvalidOptionError } from '../errors.js';
 import { redactHeaders } from '../util/redact.js';
+import { version } from '../version.js';
 import type { Auth } from './types.js';
-
-/** The package version, read once (two levels up from src/delivery or dist/delivery). */
-const version: string = (() => {
-  try {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
-    return String((pkg as { version?: unknown }).version ?? '0.0.0');
-  } catch {
-    return '0.0.0';
-  }
-})();
 
 /**
  * Names this project and its version: the Console's own User-Agent is undocumented, and a
