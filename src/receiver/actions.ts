@@ -4,6 +4,7 @@
  */
 import type { Response as ExpressResponse, Request } from 'express';
 import { DEFAULT_REDIRECT_PATH, isRedirect } from './faults.js';
+import type { ForwardedResponse, Forwarder } from './proxy.js';
 import type { Runtime } from './runtime.js';
 import type { Fault, Response } from './types.js';
 
@@ -96,7 +97,7 @@ const ACTIONS: { [K in Fault['type']]: Action<K> } = {
     streamHugeBody(ctx, fault.bytes);
   },
   'drop-response': (ctx) => {
-    if (ctx.rt.forwarder) return forwardThenDrop(ctx);
+    if (ctx.rt.forwarder) return forwardThenDrop(ctx, ctx.rt.forwarder);
     ctx.record({ type: 'fault', fault: 'drop-response' });
     ctx.req.socket.destroy();
   },
@@ -141,15 +142,24 @@ function streamHugeBody(ctx: ActionContext, bytes: number): void {
   pump();
 }
 
-/** Proxy mode's drop-response: the upstream processes the delivery, the sender never hears back. */
-function forwardThenDrop(ctx: ActionContext): void {
-  const forwarder = ctx.rt.forwarder!;
-  forwarder({
+/** Sends the delivery upstream as it came: method, path, headers and body (proxy mode). */
+export function forward(
+  ctx: ActionContext,
+  forwarder: Forwarder,
+  signal?: AbortSignal,
+): Promise<ForwardedResponse> {
+  return forwarder({
     method: ctx.req.method,
     path: ctx.req.originalUrl,
     headers: ctx.req.headers,
     body: ctx.body,
-  }).then(
+    ...(signal ? { signal } : {}),
+  });
+}
+
+/** Proxy mode's drop-response: the upstream processes the delivery, the sender never hears back. */
+function forwardThenDrop(ctx: ActionContext, forwarder: Forwarder): void {
+  forward(ctx, forwarder).then(
     (upstream) => {
       ctx.record({ type: 'fault', fault: 'drop-response' }, { upstreamStatus: upstream.status });
       ctx.req.socket.destroy();

@@ -5,7 +5,7 @@
 import type { Response as ExpressResponse, NextFunction, Request } from 'express';
 import { validateEvent } from '../events/validator.js';
 import { redactHeaders } from '../util/redact.js';
-import { type ActionContext, answer, runFault } from './actions.js';
+import { type ActionContext, answer, forward, runFault } from './actions.js';
 import { decide } from './faults.js';
 import { MAX_BODY_BYTES, MAX_RECORDED_BODY_CHARS, type Runtime } from './runtime.js';
 import type { RecordedDelivery, Response } from './types.js';
@@ -134,13 +134,7 @@ function answerReference(ctx: ActionContext, parsed: boolean, tooLarge: boolean)
     // 'close' has fired and will not fire again.
     if (ctx.res.destroyed || ctx.res.closed || ctx.req.socket.destroyed) abandoned.abort();
     else ctx.res.once('close', () => abandoned.abort());
-    forwarder({
-      method: ctx.req.method,
-      path: ctx.req.originalUrl,
-      headers: ctx.req.headers,
-      body: ctx.body,
-      signal: abandoned.signal,
-    }).then(
+    forward(ctx, forwarder, abandoned.signal).then(
       (upstream) => {
         ctx.record({ type: 'proxied', status: upstream.status });
         if (ctx.res.destroyed) return;
