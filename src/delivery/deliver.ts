@@ -32,17 +32,10 @@ export interface DeliveryHooks {
  * record.result; // 'delivered' | 'failed' | 'interrupted'
  */
 export async function deliver(payload: unknown, options: DeliveryOptions): Promise<DeliveryRecord> {
-  return deliverBody(JSON.stringify(payload), eventMetaOf(payload), options);
-}
-
-/** Like {@link deliver} for a body already serialised (a file's bytes go as they are). */
-export async function deliverBody(
-  body: string,
-  meta: EventMeta,
-  options: DeliveryOptions,
-): Promise<DeliveryRecord> {
-  const plan = planDelivery(options);
-  return runDelivery(plan, body, meta, { signal: options.signal, onAttempt: options.onAttempt });
+  return runDelivery(planDelivery(options), JSON.stringify(payload), eventMetaOf(payload), {
+    signal: options.signal,
+    onAttempt: options.onAttempt,
+  });
 }
 
 /**

@@ -1,16 +1,12 @@
-/** The delivery engine: the Console's policy as pure functions, one attempt, the retry loop, many events. */
+/**
+ * The delivery engine, as `cswm send` loads it lazily (one import for got and p-retry).
+ * The public names are in src/index.ts; this lists what the CLI and the tests use together.
+ */
 
-export { backoffDelaysMs } from './backoff.js';
-export { type AttemptEvidence, classifyAttempt } from './classify.js';
 export { DEFAULTS } from './defaults.js';
-export { type DeliveryHooks, deliver, deliverBody, runDelivery } from './deliver.js';
-export { explainOutcome } from './explain.js';
-export { buildRequestIdentity, USER_AGENT } from './headers.js';
-export { createJournal, type Journal } from './journal.js';
-export { outcomeLabel } from './label.js';
-export { type EventMeta, eventMetaOf } from './meta.js';
-export { type DeliveryPlan, planDelivery, sleep } from './plan.js';
-export { ALLOWED_PORTS, checkDestination, type Destination, effectivePort, isPortAllowed } from './ports.js';
+export { deliver } from './deliver.js';
+export { USER_AGENT } from './headers.js';
+export { planDelivery } from './plan.js';
 export { RawEvent, sendMany } from './send-many.js';
-export { formatAttempt, formatDelivery, formatSummary, type Paint } from './timeline.js';
+export { formatDelivery, formatSummary } from './timeline.js';
 export type * from './types.js';

@@ -13,12 +13,9 @@ import type { DeliveryOptions } from './types.js';
 export interface DeliveryPlan extends AttemptPlan {
   /** The destination as shown in records (credentials redacted). */
   shownUrl: string;
-  portAllowed: boolean;
   maxAttempts: number;
   /** Waits before attempts 2..n, already time-scaled. */
   delaysMs: number[];
-  /** Per-attempt timeout, already time-scaled. */
-  timeoutMs: number;
   redactedHeaders: Record<string, string>;
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
@@ -63,14 +60,12 @@ export function planDelivery(options: DeliveryOptions): DeliveryPlan {
     client,
     url: url.href,
     shownUrl: redactUrl(destination.url),
-    portAllowed: destination.portAllowed,
     maxResponseBytes,
     secrets: identity.secrets,
     now: options.now ?? (() => performance.now()),
     sleep: options.sleep ?? sleep,
     maxAttempts,
     delaysMs: backoffDelaysMs(options.backoff, maxAttempts, timeScale),
-    timeoutMs: scaledTimeoutMs,
     redactedHeaders: identity.redactedHeaders,
   };
 }

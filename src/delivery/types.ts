@@ -78,7 +78,7 @@ export interface DeliveryRecord {
 export interface BackoffOptions {
   /**
    * Explicit waits before attempts 2, 3, ...; the last repeats if there are more attempts.
-   * @default [1000, 2000, 4000, 8000]
+   * Without it, the waits are baseMs * factor^(n-1) (1 s, 2 s, 4 s, 8 s by default).
    */
   delaysMs?: number[];
   /** @default 1000 */
@@ -108,7 +108,7 @@ export interface DeliveryOptions {
   timeScale?: number;
   /** Allow ports other than 80, 8080, 443, 8443 (local tests only). @default false */
   allowAnyPort?: boolean;
-  /** Response bytes kept at most; the rest is discarded. @default 65536 */
+  /** Response bytes read at most; the attempt stops reading there (a short snippet is kept). @default 65536 */
   maxResponseBytes?: number;
   /** Stops new attempts; an attempt in flight is aborted and the delivery is `interrupted`. */
   signal?: AbortSignal;
@@ -117,7 +117,7 @@ export interface DeliveryOptions {
     attempt: AttemptRecord,
     delivery: { eventId: string | null; eventType: string | null },
   ) => void;
-  /** Injected clock (ms). @default Date.now / performance.now */
+  /** Injected clock (ms). @default performance.now */
   now?: () => number;
   /** Injected sleep, for fake timers. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { deliver } from '../../src/delivery/index.js';
 import { closedPort, startHttp, startRaw, statuses, type TestServer } from './servers.js';
 
@@ -93,6 +93,7 @@ describe('transport failures', () => {
 
   it('reads at most the response cap of a huge answer and still sees its status', async () => {
     let written = 0;
+    let writtenWhenClosed = 0;
     const server = await startHttp((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/plain' });
       const chunk = Buffer.alloc(64 * 1024, 'x');
@@ -107,6 +108,7 @@ describe('transport failures', () => {
         res.end();
       };
       res.on('close', () => {
+        writtenWhenClosed = written;
         written = Number.POSITIVE_INFINITY;
       });
       pump();
@@ -115,6 +117,11 @@ describe('transport failures', () => {
     const record = await deliver(event, { url: server.url, allowAnyPort: true, maxAttempts: 1 });
     expect(record.attempts[0]).toMatchObject({ label: 'delivered', status: 200 });
     expect(record.attempts[0]?.responseSnippet?.length).toBe(512);
+    // The client stopped at the 64 KiB cap: the server got out what socket buffers hold
+    // (a few MiB at most), nowhere near the 512 MiB it had to send.
+    await vi.waitFor(() => expect(written).toBe(Number.POSITIVE_INFINITY), { timeout: 10_000 });
+    expect(writtenWhenClosed).toBeGreaterThan(0);
+    expect(writtenWhenClosed).toBeLessThan(32 * 1024 * 1024);
   });
 
   it('never inflates a gzip answer', async () => {

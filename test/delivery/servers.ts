@@ -3,6 +3,8 @@ import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
 
+export { closedPort } from '../../src/scenarios/setup.js';
+
 /** A plain loopback server for delivery tests (deliberately not the project's receiver). */
 export interface TestServer {
   url: string;
@@ -88,16 +90,6 @@ export async function startRaw(onData: (socket: net.Socket) => void): Promise<Te
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   return track(server, 'http');
-}
-
-/** A loopback port with nothing listening on it. */
-export async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 /** Answers with the statuses in turn, the last repeating. */
