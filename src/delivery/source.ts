@@ -8,7 +8,8 @@ import {
   UnreadableFileError,
 } from '../errors.js';
 import { EVENT_TYPES, isEventType } from '../events/catalog.js';
-import { parseJsonOrNdjson, validateEvent } from '../events/validator.js';
+import { jsonLineError, shapeOf } from '../events/ndjson.js';
+import { validateEvent } from '../events/validator.js';
 import { eventMetaOf } from './meta.js';
 import { RawEvent } from './send-many.js';
 
@@ -85,22 +86,23 @@ async function generated(source: string, options: SourceOptions): Promise<Loaded
 async function fileSource(path: string, size: number, options: SourceOptions): Promise<LoadedSource> {
   if (size <= WHOLE_FILE_BYTES) {
     const text = (await readText(path)).replace(/^\uFEFF/, '');
-    const whole = safeParse(text);
-    if (whole !== undefined) return documentSource(path, text, whole, options);
-    // Not one document: NDJSON when its first line is JSON; else one broken document,
-    // reported once with the events area's message.
-    const firstLine = text.split('\n', 50).find((l) => l.trim() !== '') ?? '';
-    if (safeParse(firstLine) === undefined) {
-      const broken = parseJsonOrNdjson(text)[0];
-      if (broken && !broken.ok) throw jsonError(path, broken.line, broken.message);
-    }
+    // One document, one broken document (reported once), or NDJSON: decided as `cswm validate` does.
+    const shape = shapeOf(text);
+    if (shape.kind === 'document') return documentSource(path, text, shape, options);
+    if (shape.kind === 'broken') throw jsonError(path, shape.line, shape.message);
     return inMemoryNdjson(path, text, options);
   }
   return streamedFile(path, options);
 }
 
-function documentSource(path: string, text: string, whole: unknown, options: SourceOptions): LoadedSource {
+function documentSource(
+  path: string,
+  text: string,
+  document: { line: number; value: unknown },
+  options: SourceOptions,
+): LoadedSource {
   // Bytes go as they are for one event; the items of an array are re-serialised one by one.
+  const whole = document.value;
   const items = Array.isArray(whole) ? whole : [whole];
   const invalid: string[] = [];
   let invalidCount = 0;
@@ -108,7 +110,7 @@ function documentSource(path: string, text: string, whole: unknown, options: Sou
     const check = checkEvent(value, options.validate ?? true);
     if (!check) return;
     invalidCount++;
-    const where = Array.isArray(whole) ? `item ${index}` : `line ${firstContentLine(text)}`;
+    const where = Array.isArray(whole) ? `item ${index}` : `line ${document.line}`;
     if (invalid.length < SHOWN_ERRORS) invalid.push(`${path} ${where}: ${check}`);
   });
   refuseInvalid(invalid, invalidCount);
@@ -215,7 +217,7 @@ function parseLine(path: string, line: number, raw: string): FileLine | null {
   try {
     return { line, text, value: JSON.parse(text) };
   } catch (error) {
-    throw jsonError(path, line, (error as Error).message);
+    throw jsonError(path, line, jsonLineError(error, raw));
   }
 }
 
@@ -251,18 +253,6 @@ async function readText(path: string): Promise<string> {
     throw new UnreadableFileError(path, (error as NodeJS.ErrnoException).code ?? 'unreadable', {
       cause: error,
     });
-  }
-}
-
-function firstContentLine(text: string): number {
-  return text.split('\n').findIndex((l) => l.trim() !== '') + 1;
-}
-
-function safeParse(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
   }
 }
 

@@ -140,4 +140,23 @@ describe('cswm validate', () => {
     const run = await runCli(['validate'], { input: '{"oops": \n' });
     expect(run.code).toBe(2);
   });
+
+  it('says once that a broken document is not JSON, with where in it', async () => {
+    const run = await runCli(['validate'], { input: '{\n  "a": 1,\n}\n' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      'standard input is not JSON or NDJSON: Expected double-quoted property name (line 3, column 1 of the document)',
+    );
+  });
+
+  it('gives a bad NDJSON line its own line number and its column in that line', async () => {
+    const good = JSON.stringify(documentedExample('payment_failed'));
+    const run = await runCli(['validate', '-', '--json'], { input: `${good}\n${good}\n{"c" 3}\n` });
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout) as { records: { line: number; errors: { message: string }[] }[] };
+    expect(report.records[2]).toMatchObject({
+      line: 3,
+      errors: [{ message: "Expected ':' after property name (column 6)" }],
+    });
+  });
 });

@@ -97,10 +97,32 @@ describe('parseJsonOrNdjson', () => {
     expect(parseJsonOrNdjson('[{"a":1},{"b":2}]').map((r) => r.index)).toEqual([0, 1]);
   });
 
-  it('reports a broken pretty-printed document once', () => {
-    const records = parseJsonOrNdjson('{\n  "a": 1,\n}\n');
-    expect(records).toHaveLength(1);
-    expect(records[0]!.ok).toBe(false);
+  it('reports a broken pretty-printed document once, with where in the document', () => {
+    expect(parseJsonOrNdjson('{\n  "a": 1,\n}\n')).toEqual([
+      {
+        ok: false,
+        line: 1,
+        index: 0,
+        message: 'Expected double-quoted property name (line 3, column 1 of the document)',
+      },
+    ]);
+  });
+
+  it('says why a bad NDJSON line is not JSON with its column in that line, the line number on the record', () => {
+    const records = parseJsonOrNdjson('{"a":1}\n{"b":2}\n  {"c" 3}\n{"d":4}\n');
+    expect(records.map((r) => [r.line, r.ok])).toEqual([
+      [1, true],
+      [2, true],
+      [3, false],
+      [4, true],
+    ]);
+    // Column 8: the two leading blanks count; no "not JSON" prefix (the callers write their own).
+    expect(records[2]).toEqual({
+      ok: false,
+      line: 3,
+      index: 2,
+      message: "Expected ':' after property name (column 8)",
+    });
   });
 
   it('gives nothing for blank input', () => {
