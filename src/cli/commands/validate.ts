@@ -76,11 +76,10 @@ async function readInput(file: string): Promise<string> {
 function printForPeople(records: RecordReport[], invalid: number): void {
   const paint = painter(useColor());
   const lines: string[] = [];
+  // The items of one JSON array all sit on the array's line: name them by index instead.
+  const oneArray = records.length > 1 && records.every((x) => x.line === records[0]!.line);
   for (const r of records) {
-    const where =
-      records.length > 1 && records.every((x) => x.line === records[0]!.line)
-        ? `item ${r.index}`
-        : `line ${r.line}`;
+    const where = oneArray ? `item ${r.index}` : `line ${r.line}`;
     const what = [r.eventType ?? 'unknown event', r.form, r.eventId].filter(Boolean).join(' ');
     lines.push(`${where}: ${what}: ${r.valid ? paint('green', 'valid') : paint('red', 'INVALID')}`);
     for (const e of r.errors) lines.push(`  ${where} ${e.path}  [${e.rule}]  ${e.message}`);
