@@ -13,6 +13,8 @@ export interface ActionContext {
   res: ExpressResponse;
   rt: Runtime;
   body: Buffer;
+  /** True when the body was over the cap: `body` holds only its start, and is never forwarded. */
+  tooLarge: boolean;
   /** Records the delivery with how it was answered; call exactly once. */
   record: (response: Response, extra?: { upstreamStatus?: number }) => void;
   /** The reference answer (200, or forwarded upstream in proxy mode); records it. */
@@ -97,7 +99,7 @@ const ACTIONS: { [K in Fault['type']]: Action<K> } = {
     streamHugeBody(ctx, fault.bytes);
   },
   'drop-response': (ctx) => {
-    if (ctx.rt.forwarder) return forwardThenDrop(ctx, ctx.rt.forwarder);
+    if (ctx.rt.forwarder && !ctx.tooLarge) return forwardThenDrop(ctx, ctx.rt.forwarder);
     ctx.record({ type: 'fault', fault: 'drop-response' });
     ctx.req.socket.destroy();
   },

@@ -99,8 +99,9 @@ export function createDeliveryHandler(rt: Runtime) {
         res,
         rt,
         body,
+        tooLarge,
         record,
-        answerReference: () => answerReference(ctx, payload !== undefined, tooLarge),
+        answerReference: () => answerReference(ctx, payload !== undefined),
       };
       if (!authorized) {
         record({ type: 'unauthorized', status: rt.authFailureStatus });
@@ -123,11 +124,13 @@ export function createDeliveryHandler(rt: Runtime) {
 /**
  * The reference behaviour: 200 to every delivery that parses (unknown fields and unknown event
  * types included: the Console may add them any day, and anything but 200 makes it retry), 400
- * to a body that is not JSON, 413 to one too large. In proxy mode: forward and relay.
+ * to a body that is not JSON, 413 to one too large. In proxy mode: forward and relay, except a
+ * body too large, which gets its 413 here.
  */
-function answerReference(ctx: ActionContext, parsed: boolean, tooLarge: boolean): void {
+function answerReference(ctx: ActionContext, parsed: boolean): void {
   const forwarder = ctx.rt.forwarder;
-  if (forwarder) {
+  // A body over the cap was cut while read: never forward what is left of it.
+  if (forwarder && !ctx.tooLarge) {
     // When the sender gives up (its timeout), the upstream exchange is cut too.
     const abandoned = new AbortController();
     // The sender may have given up already (a busy process, a short scaled timeout): then its
@@ -152,7 +155,7 @@ function answerReference(ctx: ActionContext, parsed: boolean, tooLarge: boolean)
     );
     return;
   }
-  const status = tooLarge ? 413 : parsed ? 200 : 400;
+  const status = ctx.tooLarge ? 413 : parsed ? 200 : 400;
   ctx.record({ type: 'status', status });
   answer(ctx, status);
 }

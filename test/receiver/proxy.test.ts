@@ -2,6 +2,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Receiver, startReceiver } from '../../src/receiver/index.js';
+import { MAX_BODY_BYTES } from '../../src/receiver/runtime.js';
 import { alertEvent, post, response } from './helpers.js';
 
 interface Seen {
@@ -53,6 +54,19 @@ describe('proxy mode, in front of a separate plain receiver', () => {
     expect(up.seen[0]).toMatchObject({ method: 'POST', url: '/webhook/x', body: JSON.stringify(event) });
     expect(up.seen[0]?.headers.authorization).toBe('Bearer tok');
     expect(receiver.deliveries()[0]?.response).toEqual({ type: 'proxied', status: 202 });
+  });
+
+  it('answers 413 to a body over the cap, as without proxy, and never forwards it', async () => {
+    up = await upstream();
+    receiver = await startReceiver({ proxy: { upstream: up.url } });
+    const tooLarge = 'x'.repeat(MAX_BODY_BYTES + 1);
+    const res = response(await post(receiver.url, tooLarge, { timeoutMs: 20_000 }));
+    expect(res.status).toBe(413);
+    expect(receiver.deliveries()[0]?.response).toEqual({ type: 'status', status: 413 });
+    // drop-response forwards before dropping, but not the cut remains of a body over the cap.
+    receiver.setFaults([{ fault: { type: 'drop-response' } }]);
+    expect(await post(receiver.url, tooLarge, { timeoutMs: 20_000 })).toMatchObject({ ok: false });
+    expect(up.seen).toEqual([]);
   });
 
   it('fails the first 2 attempts with 503, then forwards the third once', async () => {

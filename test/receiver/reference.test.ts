@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { documentedExample } from '../../src/events/schemas.js';
 import { type Receiver, startReceiver } from '../../src/receiver/index.js';
+import { MAX_BODY_BYTES } from '../../src/receiver/runtime.js';
 import { alertEvent, post, response } from './helpers.js';
 
 let receiver: Receiver | undefined;
@@ -71,6 +72,16 @@ describe('the reference receiver (no faults)', () => {
     receiver = await startReceiver();
     expect(response(await post(receiver.url, '{not json')).status).toBe(400);
     expect(receiver.deliveries()[0]).toMatchObject({ valid: false, eventType: null, body: '{not json' });
+  });
+
+  it('answers 413 to a body over the cap, and still records it', async () => {
+    receiver = await startReceiver();
+    const res = response(await post(receiver.url, 'x'.repeat(MAX_BODY_BYTES + 1), { timeoutMs: 20_000 }));
+    expect(res.status).toBe(413);
+    expect(receiver.deliveries()[0]).toMatchObject({
+      valid: false,
+      response: { type: 'status', status: 413 },
+    });
   });
 
   it('keeps only the newest maxRecords deliveries', async () => {
