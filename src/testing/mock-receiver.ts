@@ -26,8 +26,7 @@ export interface MockReceiverOptions extends ReceiverOptions {
 
 /**
  * Starts the mock receiver around each test of the current file or `describe` block and returns
- * a handle that always points at the running one. Defaults differ from `startReceiver` in one
- * way: the port is 0 (a free one), so parallel test files never collide.
+ * a handle that always points at the running one.
  *
  * @example
  * ```ts
@@ -44,7 +43,7 @@ export function useMockReceiver(options: MockReceiverOptions = {}): Receiver {
   const { scope = 'each', ...receiverOptions } = options;
   let current: Receiver | undefined;
   const start = async (): Promise<void> => {
-    current = await startReceiver({ port: 0, ...receiverOptions });
+    current = await startReceiver(receiverOptions);
   };
   const stop = async (): Promise<void> => {
     const running = current;
