@@ -38,8 +38,6 @@ export const ErrorCodes = {
   WAIT_TIMEOUT: 'ERR_WAIT_TIMEOUT',
   /** Docker or a container is not usable for the testcontainers helper. */
   CONTAINER: 'ERR_CONTAINER',
-  /** A generator bug: an event it built does not validate. Never expected; reported, never hidden. */
-  INTERNAL: 'ERR_INTERNAL',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
@@ -80,7 +78,10 @@ export class UnknownEventTypeError extends CswmError {
   }
 }
 
-/** An event that does not match its schema. */
+/**
+ * An event that does not match its schema. A generated event that does not (a generator bug)
+ * throws it too, with `isInputError: false`.
+ */
 export class InvalidEventError extends CswmError {
   override name = 'InvalidEventError';
   constructor(
