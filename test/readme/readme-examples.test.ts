@@ -10,10 +10,21 @@ import { CLI_PATH } from '../helpers/cli.js';
  * The README's command-line examples (the ```sh blocks right after a `<!-- example -->` line)
  * are run here exactly as written, with `cswm` being the built CLI. When port 8080 is taken (by
  * another test), a free port replaces it and `--allow-any-port` is added to `cswm send`, since
- * the Console's policy would otherwise refuse that port.
+ * the Console's policy would otherwise refuse that port. When a ```text block follows, it is the
+ * output the README shows: every line of it must come out, ids and numbers aside.
  */
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-const blocks = [...readme.matchAll(/<!-- example -->\s*```sh\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
+const examples = [
+  ...readme.matchAll(/<!-- example -->\s*```sh\n([\s\S]*?)```(?:\s*```text\n([\s\S]*?)```)?/g),
+].map((m) => ({ script: m[1] ?? '', shown: m[2] }));
+const blocks = examples.map((e) => e.script);
+
+/** A line with its ids and numbers blanked: what must match between the README and a run. */
+const shape = (line: string): string =>
+  line
+    .trim()
+    .replace(/[0-9a-f]{32}/g, '<id>')
+    .replace(/\d+/g, '<n>');
 
 const workDir = mkdtempSync(join(tmpdir(), 'cswm-readme-'));
 const binDir = join(workDir, 'bin');
@@ -63,9 +74,13 @@ describe('the README examples', () => {
     expect(blocks.length).toBeGreaterThanOrEqual(3);
   });
 
-  it.each(blocks.map((block, i) => [i + 1, block] as const))(
+  it('shows the output of at least one example', () => {
+    expect(examples.filter((e) => e.shown !== undefined).length).toBeGreaterThan(0);
+  });
+
+  it.each(examples.map((example, i) => [i + 1, example] as const))(
     'example block %i runs and exits 0',
-    async (_n, block) => {
+    async (_n, { script: block, shown }) => {
       let script = block;
       if (script.includes('8080')) {
         const port = await freePort(8080);
@@ -80,6 +95,13 @@ describe('the README examples', () => {
       expect(run.stderr, `stderr of:\n${script}`).not.toMatch(/^\s+at /m);
       expect(run.code, `exit code of:\n${script}\nstderr: ${run.stderr}`).toBe(0);
       expect(run.stdout.length).toBeGreaterThan(0);
+      if (shown === undefined) return;
+      const printed = run.stdout.split('\n').map(shape);
+      for (const line of shown.split('\n').filter((l) => l.trim() !== '')) {
+        expect(printed, `README output line not printed:\n${line}\nstdout:\n${run.stdout}`).toContain(
+          shape(line),
+        );
+      }
     },
     120_000,
   );
