@@ -21,8 +21,6 @@ export interface AuthCheck {
   headerName: string;
   /** True when the request carries the right credential. */
   check(headers: IncomingHttpHeaders): boolean;
-  /** Secret strings (for scrubbing free text). */
-  secrets: string[];
 }
 
 function digest(value: string): Buffer {
@@ -33,13 +31,8 @@ export function makeAuthCheck(auth: ReceiverAuth): AuthCheck {
   const headerName = auth.type === 'header' ? auth.name.toLowerCase() : 'authorization';
   const expectedValue = auth.type === 'header' ? auth.value : `${auth.username}:${auth.password}`;
   const expected = digest(expectedValue);
-  const secrets =
-    auth.type === 'header'
-      ? [auth.value, ...bearerToken(auth.value)]
-      : [auth.password, Buffer.from(expectedValue, 'utf8').toString('base64')];
   return {
     headerName,
-    secrets,
     check(headers) {
       const raw = headers[headerName];
       const header = Array.isArray(raw) ? raw.join(', ') : raw;
@@ -55,9 +48,4 @@ export function makeAuthCheck(auth: ReceiverAuth): AuthCheck {
 function basicCredentials(header: string | undefined): string | undefined {
   const match = header === undefined ? null : /^basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header);
   return match ? Buffer.from(match[1] as string, 'base64').toString('utf8') : undefined;
-}
-
-function bearerToken(value: string): string[] {
-  const match = /^\w+\s+(\S.*)$/.exec(value);
-  return match ? [match[1] as string] : [];
 }

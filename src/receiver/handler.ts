@@ -82,7 +82,7 @@ export function createDeliveryHandler(rt: Runtime) {
           receivedAt,
           method: req.method,
           path: req.originalUrl,
-          headers: redactHeaders(req.headers, rt.secretHeaderNames),
+          headers: redactHeaders(req.headers, rt.auth ? [rt.auth.headerName] : []),
           body: text.length > MAX_RECORDED_BODY_CHARS ? text.slice(0, MAX_RECORDED_BODY_CHARS) : text,
           ...(payload !== undefined ? { payload } : {}),
           ...validation,

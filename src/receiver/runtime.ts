@@ -13,8 +13,6 @@ export interface Runtime {
   auth: AuthCheck | null;
   authFailureStatus: 401 | 403;
   forwarder: Forwarder | null;
-  /** Header names whose values are redacted in records (the auth header, when custom). */
-  secretHeaderNames: string[];
   /** True once close() was called: responses then ask the client to close the connection. */
   closing: boolean;
   /** Cut at shutdown: hanging sockets, huge-body streams, live-page streams. */

@@ -45,7 +45,6 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
     auth,
     authFailureStatus: options.authFailureStatus ?? 401,
     forwarder: options.proxy ? makeForwarder(options.proxy) : null,
-    secretHeaderNames: auth ? [auth.headerName] : [],
     closing: false,
     cuts: new Set(),
     hurries: new Set(),
