@@ -3,7 +3,6 @@ import { STACK_REALISM } from './stack.js';
 import { alertTriggered, amIUnderAttack, blockingSafeIp } from './threat.js';
 import type { TypeRealism } from './types.js';
 
-export { SILENCE_HOURS } from './stack.js';
 export type { SceneContext, TypeRealism } from './types.js';
 
 /** Per-type realism, looked up by event type. */

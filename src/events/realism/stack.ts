@@ -21,7 +21,7 @@ interface ComponentScene extends BaseScene {
 }
 
 /** How long a component must be silent before the Console sends the event (the page's 24 h and 48 h). */
-export const SILENCE_HOURS: Partial<Record<EventType, number>> = {
+const SILENCE_HOURS = {
   firewall_integration_offline: 24,
   remediation_component_integration_offline: 24,
   log_processor_offline: 24,
@@ -29,7 +29,7 @@ export const SILENCE_HOURS: Partial<Record<EventType, number>> = {
   log_processor_no_alerts: 48,
   security_engine_no_alerts: 48,
   security_engine_offline: 48,
-};
+} as const satisfies Partial<Record<EventType, number>>;
 
 function componentScene(silenceHours: number): (rng: Rng, context: SceneContext) => ComponentScene {
   return (rng, context) => {
@@ -79,25 +79,25 @@ export const STACK_REALISM: Partial<Record<EventType, TypeRealism>> = {
   security_engine_enrolled: engine(),
   security_engine_unenrolled: engine(),
   security_engine_long_pending_enroll: engine(),
-  security_engine_no_alerts: engine({ last_push: last }, 48),
-  security_engine_offline: engine({ last_login: last }, 48),
-  log_processor_no_alerts: engine({ last_push: last }, 48),
-  log_processor_offline: engine({ last_update: last }, 24),
+  security_engine_no_alerts: engine({ last_push: last }, SILENCE_HOURS.security_engine_no_alerts),
+  security_engine_offline: engine({ last_login: last }, SILENCE_HOURS.security_engine_offline),
+  log_processor_no_alerts: engine({ last_push: last }, SILENCE_HOURS.log_processor_no_alerts),
+  log_processor_offline: engine({ last_update: last }, SILENCE_HOURS.log_processor_offline),
   remediation_component_offline: engine(
     {
       name: bouncerName,
       version: (s, rng) => rng.pick(s.remediation.versions),
       last_pull: last,
     },
-    24,
+    SILENCE_HOURS.remediation_component_offline,
   ),
   firewall_integration_offline: engine(
     { name: (_s, rng) => rng.pick(FIREWALL_INTEGRATIONS), last_pull: last },
-    24,
+    SILENCE_HOURS.firewall_integration_offline,
   ),
   remediation_component_integration_offline: engine(
     { name: (_s, rng) => rng.pick(REMEDIATION_INTEGRATIONS), last_pull: last },
-    24,
+    SILENCE_HOURS.remediation_component_integration_offline,
   ),
   component_outdated: realism<OutdatedScene>({
     scene: outdatedScene,
