@@ -12,7 +12,7 @@ import type { JsonSchema } from './schemas.js';
 export type Build = (rng: Rng, scene: BaseScene) => unknown;
 
 /** How often a nullable field is null: often enough that 1,000 seeds meet every null many times. */
-export const NULL_PROBABILITY = 0.15;
+const NULL_PROBABILITY = 0.15;
 
 interface Context {
   defs: Record<string, JsonSchema>;

@@ -4,7 +4,7 @@
  * a generator bug surfaces as an error, never as a silently invalid event.
  */
 import { randomInt } from 'node:crypto';
-import { ErrorCodes, InvalidEventError, InvalidOptionError } from '../errors.js';
+import { InvalidEventError, InvalidOptionError } from '../errors.js';
 import { type Build, compileBuilder } from './builder.js';
 import { assertEventType, catalogEntry, EVENT_TYPES, type EventType } from './catalog.js';
 import { formOf, type PayloadForm, wrap } from './payload.js';
@@ -178,9 +178,6 @@ export function generateEvents(
   if (!Number.isSafeInteger(count) || count < 0) {
     throw new InvalidOptionError(
       `count: ${String(count)} is not allowed (allowed: a whole number, 0 or more)`,
-      {
-        code: ErrorCodes.INVALID_OPTION,
-      },
     );
   }
   const run = startRun(options);

@@ -5,7 +5,7 @@
  */
 
 /** The envelope every documented event but the flat blocking_safe_ip comes in. */
-export const ENVELOPE_METADATA = Object.freeze({ version: 1, issuer: 'crowdsec.net' } as const);
+const ENVELOPE_METADATA = Object.freeze({ version: 1, issuer: 'crowdsec.net' } as const);
 
 /** `wrapped`: `{metadata, details}`; `flat`: the event's fields at the top (blocking_safe_ip as documented). */
 export type PayloadForm = 'wrapped' | 'flat';

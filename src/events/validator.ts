@@ -131,7 +131,7 @@ function err(path: string, rule: string, message: string, schemaPath: string): V
 }
 
 /** Turns ajv's errors into one plain error per problem (anyOf's per-branch noise folded). */
-export function explainErrors(errors: readonly ErrorObject[]): ValidationError[] {
+function explainErrors(errors: readonly ErrorObject[]): ValidationError[] {
   const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
   const out: ValidationError[] = [];
   for (const e of errors) {
@@ -210,7 +210,7 @@ function got(data: unknown): string {
 }
 
 /** `/details/watchers/0/total_signals` -> `$.details.watchers[0].total_signals`. */
-export function toJsonPath(instancePath: string): string {
+function toJsonPath(instancePath: string): string {
   if (instancePath === '') return '$';
   return `$${instancePath
     .slice(1)

@@ -5,8 +5,8 @@ import { ATTACKER_NETWORKS, type Network, PLACES, type Place } from './geo-data.
 
 export interface SourceScene {
   scope: 'ip' | 'range';
-  value: string;
   /** The address itself (for the alert message), or the range. */
+  value: string;
   network: Network;
   place: Place;
   latitude: number;
@@ -19,18 +19,18 @@ function group(rng: Rng): string {
 }
 
 /** An IPv4 address inside a /16 prefix such as `159.203`. */
-export function ipv4In(rng: Rng, prefix: string): { text: string; octets: number[] } {
+function ipv4In(rng: Rng, prefix: string): { text: string; octets: number[] } {
   const octets = [...prefix.split('.').map(Number), rng.int(0, 255), rng.int(1, 254)];
   return { text: octets.join('.'), octets };
 }
 
 /** An IPv6 address inside a /32 prefix such as `2a01:4f8`. */
-export function ipv6In(rng: Rng, prefix: string): string {
+function ipv6In(rng: Rng, prefix: string): string {
   return `${prefix}:${group(rng)}:${group(rng)}::${rng.int(1, 0xffff).toString(16)}`;
 }
 
 /** A private address of the protected machine: RFC 1918 IPv4, sometimes a unique-local IPv6. */
-export function privateAddress(rng: Rng): string {
+function privateAddress(rng: Rng): string {
   if (rng.chance(0.1)) return `fd${rng.hex(2)}:${group(rng)}:${group(rng)}::${rng.int(1, 0xff).toString(16)}`;
   switch (rng.int(0, 2)) {
     case 0:
