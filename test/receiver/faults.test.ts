@@ -72,12 +72,12 @@ describe('faults, driven by a plain node:http client', () => {
     expect(res.bytes).toBe(bytes);
   });
 
-  it('stops streaming a huge body when the client goes away', async () => {
+  // That the stream then stops writing is proven in src/receiver/actions.test.ts, with a stub
+  // response: here close() would cut the stream anyway.
+  it('lets a client leave a 1 TiB body after the bytes it wants', async () => {
     receiver = await startReceiver({ faults: [{ fault: { type: 'huge-body', bytes: 1024 ** 4 } }] });
     const res = response(await post(receiver.url, alertEvent('big-2'), { maxBodyBytes: 256 * 1024 }));
     expect(res.bytes).toBeGreaterThanOrEqual(256 * 1024);
-    // close() resolves only once every connection is gone: the stream did not keep it open.
-    await receiver.close();
   });
 
   it('records the delivery on drop-response, then the client sees the socket close', async () => {
