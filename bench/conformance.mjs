@@ -10,6 +10,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median } from './lib.mjs';
 
 export const title = 'conformance';
 
@@ -47,8 +48,6 @@ function spawnNode(args) {
     child.on('close', (code) => resolve({ code, stdout, ms: performance.now() - started }));
   });
 }
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 export async function run() {
   const { startReceiver } = await import(new URL('../dist/receiver/index.js', import.meta.url).href);

@@ -17,6 +17,7 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median } from './lib.mjs';
 
 export const title = 'delivery';
 
@@ -124,8 +125,6 @@ async function startReceiver() {
     stop: () => child.kill('SIGTERM'),
   };
 }
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function pregenerate(dir, count) {
   const { generateEvents } = await import(new URL('../dist/events/generator.js', import.meta.url).href);

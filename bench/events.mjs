@@ -7,17 +7,12 @@
 //   - cold start of `node dist/cli/main.js events` against `node -e 0`
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { median } from './lib.mjs';
 
 const ROUNDS = 5;
 const PER_TYPE_OURS = 400;
 const PER_TYPE_JSF = 40;
 const COLD_ROUNDS = 9;
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 function timeRate(count, fn) {
   const start = process.hrtime.bigint();

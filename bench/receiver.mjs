@@ -5,6 +5,7 @@
 // Target: receiver >= 0.7x bare. Usage: node bench/run.mjs --only receiver
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { median } from './lib.mjs';
 
 const ROUNDS = Number(process.env.CSWM_BENCH_ROUNDS ?? 8);
 const DURATION_MS = Number(process.env.CSWM_BENCH_DURATION_MS ?? 1_000);
@@ -82,12 +83,6 @@ async function startBare() {
     deliveries: () => 0,
   };
 }
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 export const title = 'receiver';
 

@@ -12,7 +12,7 @@ const onlyIndex = args.indexOf('--only');
 const only = onlyIndex >= 0 ? new Set(String(args[onlyIndex + 1] ?? '').split(',')) : null;
 
 if (
-  !existsSync(new URL('../dist/index.js', import.meta.url)) &&
+  !existsSync(new URL('../dist/index.js', import.meta.url)) ||
   !existsSync(new URL('../dist/cli/main.js', import.meta.url))
 ) {
   console.error('bench: dist/ is missing; run `npm run build` first');
@@ -24,7 +24,6 @@ let failed = false;
 for (const area of areas) {
   if (only && !only.has(area)) continue;
   const file = new URL(`./${area}.mjs`, import.meta.url);
-  if (!existsSync(file)) continue;
   const mod = await import(file.href);
   if (!json) process.stderr.write(`bench: ${area}...\n`);
   const out = await mod.run();
