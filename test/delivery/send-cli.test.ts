@@ -144,6 +144,57 @@ describe('cswm send', () => {
     expect(server.connections).toBe(0);
   });
 
+  it.each([
+    ['an empty --bearer', ['--bearer', ''], 'cswm: --bearer: the token is empty\n'],
+    [
+      'a --basic without a password',
+      ['--basic', 'user:'],
+      'cswm: --basic: expected USER:PASS with both parts non-empty; the value was not echoed\n',
+    ],
+    [
+      'a --header with a bad name',
+      ['--header', 'Bad Name: v'],
+      'cswm: --header: expected "Name: value" (e.g. "X-Api-Key: <key>"); the value was not echoed\n',
+    ],
+  ])('refuses %s with the same one line as cswm check, exit 2', async (_name, auth, line) => {
+    server = await startHttp(statuses(200));
+    const args = ['--url', server.url, '--allow-any-port', ...auth];
+    const send = await runCli(['send', 'alert_triggered', ...args]);
+    const check = await runCli(['check', ...args]);
+    expect({ code: send.code, stderr: send.stderr, stdout: send.stdout }).toEqual({
+      code: 2,
+      stderr: line,
+      stdout: '',
+    });
+    expect({ code: check.code, stderr: check.stderr, stdout: check.stdout }).toEqual({
+      code: 2,
+      stderr: line,
+      stdout: '',
+    });
+    expect(server.connections).toBe(0);
+  });
+
+  it.each([
+    [
+      'a missing file',
+      (d: string) => join(d, 'missing.pem'),
+      /^cswm: cannot read \S+missing\.pem: no such file \(--ca expects a PEM certificate file\)\n$/,
+    ],
+    [
+      'a file that is not PEM',
+      (d: string) => join(d, 'not-a-cert.pem'),
+      /^cswm: --ca: \S+not-a-cert\.pem holds no PEM certificate/,
+    ],
+  ])('refuses --ca with %s the same way in send and check, exit 2', async (_name, file, message) => {
+    writeFileSync(join(dir, 'not-a-cert.pem'), 'this is not a certificate\n');
+    const ca = file(dir);
+    const send = await runCli(['send', 'alert_triggered', '--url', 'https://127.0.0.1:8443/', '--ca', ca]);
+    const check = await runCli(['check', '--url', 'https://127.0.0.1:8443/', '--ca', ca]);
+    expect([send.code, check.code]).toEqual([2, 2]);
+    expect(send.stderr).toMatch(message);
+    expect(check.stderr).toBe(send.stderr);
+  });
+
   it('prints only the failures and the summary for many events', async () => {
     server = await startHttp((_req, res, index) => res.writeHead(index === 0 ? 500 : 200).end());
     const run = await runCli([

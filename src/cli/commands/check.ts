@@ -1,12 +1,7 @@
 import type { Command } from 'commander';
-import { CswmError, ErrorCodes, InvalidOptionError, UnreadableFileError } from '../../errors.js';
-import { collect, parseDuration, parsePositiveNumber } from '../options.js';
+import { InvalidOptionError } from '../../errors.js';
+import { authFromFlags, collect, parseDuration, parsePositiveNumber, readCaFile } from '../options.js';
 import { ExitCode, exitWhenDrained, printJson, useColor } from '../output.js';
-
-type Auth =
-  | { type: 'header'; name: string; value: string }
-  | { type: 'bearer'; token: string }
-  | { type: 'basic'; username: string; password: string };
 
 interface CheckFlags {
   url?: string;
@@ -25,39 +20,6 @@ interface CheckFlags {
   json?: boolean;
 }
 
-/** The credentials flags, at most one; secret values are never echoed in errors. */
-export function authFromFlags(flags: Pick<CheckFlags, 'header' | 'bearer' | 'basic'>): Auth | undefined {
-  const given = (['header', 'bearer', 'basic'] as const).filter((k) => flags[k] !== undefined);
-  if (given.length > 1) {
-    throw new InvalidOptionError(
-      `--${given.join(', --')}: give one way of authenticating (the Console destination has one: a header or Basic)`,
-    );
-  }
-  if (flags.header !== undefined) {
-    const match = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+)\s*:\s*(.+)$/.exec(flags.header.trim());
-    if (!match) {
-      throw new InvalidOptionError(
-        '--header: expected "Name: value" (e.g. "X-Api-Key: <key>"); the value was not echoed',
-      );
-    }
-    return { type: 'header', name: match[1] as string, value: (match[2] as string).trim() };
-  }
-  if (flags.bearer !== undefined) {
-    if (flags.bearer.trim() === '') throw new InvalidOptionError('--bearer: the token is empty');
-    return { type: 'bearer', token: flags.bearer };
-  }
-  if (flags.basic !== undefined) {
-    const i = flags.basic.indexOf(':');
-    if (i <= 0 || i === flags.basic.length - 1) {
-      throw new InvalidOptionError(
-        '--basic: expected USER:PASS with both parts non-empty; the value was not echoed',
-      );
-    }
-    return { type: 'basic', username: flags.basic.slice(0, i), password: flags.basic.slice(i + 1) };
-  }
-  return undefined;
-}
-
 async function run(flags: CheckFlags): Promise<void> {
   // The embedded default demonstrates every check: with no credentials given, the reference
   // receiver requires a bearer token made for this run (never printed), so the auth checks run too.
@@ -66,29 +28,14 @@ async function run(flags: CheckFlags): Promise<void> {
     (flags.url === undefined
       ? { type: 'bearer' as const, token: (await import('node:crypto')).randomBytes(24).toString('hex') }
       : undefined);
-  const { readFile, mkdir } = await import('node:fs/promises');
+  const { mkdir } = await import('node:fs/promises');
   const conformance = await import('../../conformance/index.js');
   const formats = conformance.parseFormats(flags.report);
   const files = formats.filter((f) => f !== 'text');
   if (files.length > 0 && flags.out === undefined) {
     throw new InvalidOptionError(`--report ${files.join(',')} writes files: pass --out DIR to say where`);
   }
-  let ca: string | undefined;
-  if (flags.ca !== undefined) {
-    ca = await readFile(flags.ca, 'utf8').catch((error: NodeJS.ErrnoException) => {
-      throw new UnreadableFileError(
-        flags.ca!,
-        error.code === 'ENOENT' ? 'no such file' : (error.code ?? 'unreadable'),
-      );
-    });
-    // Node ignores a CA that is not PEM: the run would go on trusting nothing extra, silently.
-    if (!ca.includes('-----BEGIN CERTIFICATE-----')) {
-      throw new CswmError(
-        ErrorCodes.INVALID_CERTIFICATE,
-        `--ca: ${flags.ca} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`,
-      );
-    }
-  }
+  const ca = flags.ca === undefined ? undefined : await readCaFile(flags.ca, '--ca');
   if (flags.out !== undefined) {
     await mkdir(flags.out, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
       throw new InvalidOptionError(`--out: cannot create directory ${flags.out} (${error.code ?? 'error'})`);

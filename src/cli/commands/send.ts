@@ -1,8 +1,15 @@
 import type { Command } from 'commander';
 import type { Auth, DeliveryRecord, SendManyOptions, SendSummary } from '../../delivery/types.js';
-import { CswmError, ErrorCodes, InvalidOptionError, isCswmError } from '../../errors.js';
+import { InvalidOptionError, isCswmError } from '../../errors.js';
 import { redactUrl, scrubSecrets } from '../../util/redact.js';
-import { collect, parseCount, parseDuration, parsePositiveNumber } from '../options.js';
+import {
+  authFromFlags,
+  collect,
+  parseCount,
+  parseDuration,
+  parsePositiveNumber,
+  readCaFile,
+} from '../options.js';
 import { ExitCode, painter, printJson, useColor } from '../output.js';
 
 /** The flags of `cswm send`, as commander hands them over (already parsed and range-checked). */
@@ -225,7 +232,7 @@ async function buildOptions(flags: SendFlags): Promise<SendManyOptions> {
   const auth = authFromFlags(flags);
   if (auth) options.auth = auth;
   if (flags.insecure) options.insecure = true;
-  if (flags.ca) options.ca = await readCa(flags.ca);
+  if (flags.ca !== undefined) options.ca = await readCaFile(flags.ca, '--ca');
   if (flags.rate !== undefined) options.ratePerSecond = flags.rate;
   if (flags.timeout !== undefined) options.timeoutMs = flags.timeout;
   if (flags.attempts !== undefined) options.maxAttempts = flags.attempts;
@@ -241,54 +248,11 @@ async function buildOptions(flags: SendFlags): Promise<SendManyOptions> {
   return options;
 }
 
-/** One auth method at most; values are never echoed in an error. */
-function authFromFlags(flags: SendFlags): Auth | undefined {
-  const given = [flags.header, flags.bearer, flags.basic].filter((v) => v !== undefined);
-  if (given.length > 1) {
-    throw new InvalidOptionError('--header, --bearer and --basic are alternatives: give one of them');
-  }
-  if (flags.bearer !== undefined) return { type: 'bearer', token: flags.bearer };
-  if (flags.basic !== undefined) {
-    const colon = flags.basic.indexOf(':');
-    if (colon <= 0)
-      throw new InvalidOptionError('--basic: expected USER:PASS (a user name, a colon, a password)');
-    return { type: 'basic', username: flags.basic.slice(0, colon), password: flags.basic.slice(colon + 1) };
-  }
-  if (flags.header !== undefined) {
-    const colon = flags.header.indexOf(':');
-    const name = colon > 0 ? flags.header.slice(0, colon).trim() : '';
-    const value = colon > 0 ? flags.header.slice(colon + 1).trim() : '';
-    if (name === '' || value === '') {
-      throw new InvalidOptionError('--header: expected "Name: value" (a header name, a colon, a value)');
-    }
-    return { type: 'header', name, value };
-  }
-  return undefined;
-}
-
 function secretsOf(auth: Auth | undefined): string[] {
   if (!auth) return [];
   if (auth.type === 'bearer') return [auth.token];
   if (auth.type === 'basic') return [auth.password];
   return [auth.value];
-}
-
-async function readCa(file: string): Promise<string> {
-  const { readFile } = await import('node:fs/promises');
-  let pem: string;
-  try {
-    pem = await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-    throw new CswmError(ErrorCodes.INVALID_CERTIFICATE, `--ca: cannot read ${file} (${code})`);
-  }
-  if (!pem.includes('-----BEGIN CERTIFICATE-----')) {
-    throw new CswmError(
-      ErrorCodes.INVALID_CERTIFICATE,
-      `--ca: ${file} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`,
-    );
-  }
-  return pem;
 }
 
 function parseDurationList(text: string): number[] {
