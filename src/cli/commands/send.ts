@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Auth, DeliveryRecord, SendManyOptions, SendSummary } from '../../delivery/types.js';
+import type { DeliveryRecord, SendManyOptions, SendSummary } from '../../delivery/types.js';
 import { InvalidOptionError, isCswmError } from '../../errors.js';
 import { redactUrl, scrubSecrets } from '../../util/redact.js';
 import {
@@ -97,8 +97,9 @@ export function register(program: Command): void {
 async function runSend(source: string, flags: SendFlags): Promise<number> {
   const options = await buildOptions(flags);
   const delivery = await import('../../delivery/index.js');
-  // Every flag and the destination are checked before the input is even read.
-  delivery.planDelivery(options);
+  // Every flag and the destination are checked before the input is even read; the plan also
+  // knows every form a secret takes (the token, `Bearer ...`, Basic's base64, a URL's password).
+  const { secrets } = delivery.planDelivery(options);
   const { loadSource } = await import('../../delivery/source.js');
   const input = await loadSource(source, {
     count: flags.count,
@@ -107,7 +108,6 @@ async function runSend(source: string, flags: SendFlags): Promise<number> {
     wrapped: flags.wrapped ?? false,
     validate: flags.validate,
   });
-  const secrets = secretsOf(options.auth);
   try {
     return await sendAndReport(delivery, input, options, flags);
   } catch (error) {
@@ -246,13 +246,6 @@ async function buildOptions(flags: SendFlags): Promise<SendManyOptions> {
   if (flags.jitter !== undefined) backoff.jitter = flags.jitter;
   if (Object.keys(backoff).length > 0) options.backoff = backoff;
   return options;
-}
-
-function secretsOf(auth: Auth | undefined): string[] {
-  if (!auth) return [];
-  if (auth.type === 'bearer') return [auth.token];
-  if (auth.type === 'basic') return [auth.password];
-  return [auth.value];
 }
 
 function parseDurationList(text: string): number[] {
