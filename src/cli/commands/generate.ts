@@ -66,19 +66,14 @@ export function register(program: Command): void {
 }
 
 /**
- * Writes events as NDJSON, respecting back-pressure, holding the first megabyte back. Stops
- * quietly when the reader goes away (`cswm generate all --count 100000 | head`).
+ * Writes events as NDJSON, respecting back-pressure, holding the first megabyte back. When the
+ * reader goes away (`cswm generate all --count 100000 | head`), main.ts's EPIPE handler ends
+ * the process quietly.
  */
 async function writeNdjson(events: Iterable<unknown>): Promise<void> {
-  let closed = false;
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-    closed = true;
-  });
   let buffer = '';
   let started = false;
   for (const event of events) {
-    if (closed) return;
     buffer += `${JSON.stringify(event)}\n`;
     if (buffer.length >= (started ? 64 * 1024 : HOLD_BACK_BYTES)) {
       started = true;
@@ -86,7 +81,7 @@ async function writeNdjson(events: Iterable<unknown>): Promise<void> {
       buffer = '';
     }
   }
-  if (buffer !== '' && !closed) await write(buffer);
+  if (buffer !== '') await write(buffer);
 }
 
 function write(chunk: string): Promise<void> {

@@ -67,10 +67,6 @@ async function runCommand(refs: string[], flags: RunFlags): Promise<number> {
     import('../../scenarios/format.js'),
   ]);
   const paint = painter(useColor());
-  // A reader that goes away (`| head`) ends the run quietly instead of crashing on EPIPE.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(ExitCode.OK);
-  });
   const controller = new AbortController();
   const onSigint = () => controller.abort(new Error('interrupted'));
   process.once('SIGINT', onSigint);
