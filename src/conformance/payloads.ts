@@ -4,22 +4,13 @@
  * property (nulls, unknown fields, size, form) so a failure points at that property alone.
  */
 import { EVENT_TYPES, type EventType } from '../events/catalog.js';
-import { wrap } from '../events/payload.js';
+import { detailsOf, formOf, isObject, wrap } from '../events/payload.js';
 import { documentedExample, schemaOf } from '../events/schemas.js';
 
 type Json = Record<string, unknown>;
 
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** The 14 types the page documents inside the `{metadata, details}` envelope. */
 export const WRAPPED_TYPES: readonly EventType[] = EVENT_TYPES.filter((t) => t !== 'blocking_safe_ip');
-
-/** The object holding the event's fields (`details`, or the payload itself when flat). */
-function fieldsOf(payload: Json): Json {
-  return isObject(payload.details) ? payload.details : payload;
-}
 
 /**
  * The page's example of `type` with a fresh event_id, so that no probe looks like a
@@ -27,8 +18,8 @@ function fieldsOf(payload: Json): Json {
  */
 export function documented(type: EventType, eventId: string, options: { wrapped?: boolean } = {}): Json {
   const example = documentedExample(type);
-  const payload = options.wrapped && !isObject(example.details) ? wrap(example) : example;
-  fieldsOf(payload).event_id = eventId;
+  const payload = options.wrapped && formOf(example) === 'flat' ? wrap(example) : example;
+  detailsOf(payload)!.event_id = eventId;
   return payload;
 }
 
@@ -61,7 +52,7 @@ function allows(branch: Schema, type: string): boolean {
  */
 export function nullified(type: EventType, payload: Json): { payload: Json; paths: string[] } {
   const root = schemaOf(type) as Schema;
-  const wrapped = isObject(payload.details);
+  const wrapped = formOf(payload) === 'wrapped';
   const properties = (root.properties ?? {}) as Record<string, Schema>;
   const fieldsSchema = wrapped ? resolve(properties.details ?? {}, root) : root;
   const paths: string[] = [];
@@ -91,7 +82,7 @@ export function nullified(type: EventType, payload: Json): { payload: Json; path
       if (object && isObject(obj[key])) visit(obj[key] as Json, object, `${path}${key}.`);
     }
   };
-  visit(fieldsOf(payload), fieldsSchema, wrapped ? 'details.' : '');
+  visit(detailsOf(payload)!, fieldsSchema, wrapped ? 'details.' : '');
   return { payload, paths };
 }
 
@@ -106,7 +97,7 @@ export function withUnknownFields(payload: Json): Json {
   const extra = () => ({ note: 'a field this version of the schema does not know', n: 1, tags: ['new'] });
   payload[UNKNOWN_FIELD] = extra();
   if (isObject(payload.metadata)) payload.metadata[UNKNOWN_FIELD] = 'future';
-  const fields = fieldsOf(payload);
+  const fields = detailsOf(payload)!;
   fields[UNKNOWN_FIELD] = extra();
   for (const value of Object.values(fields)) {
     if (isObject(value)) value[UNKNOWN_FIELD] = 'future';
@@ -135,7 +126,7 @@ export function futureEvent(eventId: string, now = new Date()): Json {
  */
 export function largeEvent(eventId: string, counts: { segments: number; watchers: number }): Json {
   const payload = documented('am_i_under_attack', eventId);
-  const details = fieldsOf(payload);
+  const details = detailsOf(payload)!;
   const start = Date.parse('2025-05-26T12:00:00Z');
   details.segments_with_anomaly = Array.from({ length: counts.segments }, (_, i) =>
     new Date(start + i * 15 * 60_000).toISOString().replace('.000Z', 'Z'),

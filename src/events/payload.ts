@@ -10,7 +10,8 @@ const ENVELOPE_METADATA = Object.freeze({ version: 1, issuer: 'crowdsec.net' } a
 /** `wrapped`: `{metadata, details}`; `flat`: the event's fields at the top (blocking_safe_ip as documented). */
 export type PayloadForm = 'wrapped' | 'flat';
 
-function isObject(value: unknown): value is Record<string, unknown> {
+/** A plain JSON object: not null, not an array. */
+export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
