@@ -17,7 +17,7 @@ async function waitForOutput(run: ReceiveProcess, predicate: (out: string) => bo
 let running: ReceiveProcess | undefined;
 let dir: string | undefined;
 afterEach(async () => {
-  if (running && running.child.exitCode === null) running.child.kill('SIGKILL');
+  await running?.stop('SIGKILL');
   running = undefined;
   if (dir) await rm(dir, { recursive: true, force: true });
   dir = undefined;
@@ -30,8 +30,7 @@ describe('cswm receive', () => {
     const { url } = run;
     expect(response(await post(`${url}/hook`, alertEvent('cli-1'))).status).toBe(200);
     await waitForOutput(run, (out) => out.includes('alert_triggered'));
-    process.kill(run.child.pid as number, 'SIGTERM');
-    expect(await run.exited).toBe(0);
+    expect(await run.stop('SIGTERM')).toBe(0);
     expect(run.stdout()).toMatch(/#1 POST \/hook alert_triggered valid -> 200/);
   });
 
@@ -42,8 +41,7 @@ describe('cswm receive', () => {
     await post(url, alertEvent('cli-2'), { headers: { 'x-token': CANARY } });
     await post(url, alertEvent('cli-3'), { headers: { 'x-token': 'wrong' } });
     await waitForOutput(run, (out) => out.includes('cli-3'));
-    process.kill(run.child.pid as number, 'SIGTERM');
-    expect(await run.exited).toBe(0);
+    expect(await run.stop('SIGTERM')).toBe(0);
     const lines = run
       .stdout()
       .trim()
