@@ -1,6 +1,6 @@
 /**
  * Fault rules as pure policy: which rule applies to a request, and what it asks for on this
- * attempt. No sockets here; the express app (app.ts) carries the decision out.
+ * attempt. No sockets here: handler.ts asks for the decision and actions.ts carries it out.
  */
 
 import { formatDurationMs } from '../util/duration.js';
@@ -81,7 +81,7 @@ export interface RequestFacts {
 }
 
 /** True when a rule's scope covers the request (ignores `times`). */
-export function ruleMatches(rule: FaultRule, req: RequestFacts): boolean {
+function ruleMatches(rule: FaultRule, req: RequestFacts): boolean {
   if (rule.path !== undefined && rule.path !== req.path) return false;
   if (rule.eventType !== undefined && rule.eventType !== req.eventType) return false;
   return true;
