@@ -32,26 +32,31 @@ export interface ContainerEndpoint {
   protocol?: 'http' | 'https';
 }
 
-/** A running container and the URL of its webhook endpoint through the published port. */
+/** The endpoint with its defaults filled in. */
+export type FullEndpoint = Required<ContainerEndpoint>;
+
+/** Fills in the endpoint's defaults, once: path `/`, protocol `http`. */
+export function endpointWithDefaults({ port, path, protocol }: ContainerEndpoint): FullEndpoint {
+  return { port, path: path ?? '/', protocol: protocol ?? 'http' };
+}
+
+/** A running container's webhook endpoint, reached through the published port. */
 export interface ContainerTarget {
-  container: StartedTestContainer;
   url: string;
-  /** True when this module started the container (and will stop it). */
-  startedHere: boolean;
 }
 
 function isStarted(container: ContainerLike): container is StartedTestContainer {
   return typeof (container as Partial<StartedTestContainer>).getMappedPort === 'function';
 }
 
-function checkEndpoint(endpoint: ContainerEndpoint): void {
+function checkEndpoint(endpoint: FullEndpoint): void {
   if (!Number.isInteger(endpoint.port) || endpoint.port < 1 || endpoint.port > 65_535) {
     throw new CswmError(
       ErrorCodes.INVALID_OPTION,
       `port ${String(endpoint.port)} is not a TCP port (allowed: 1 to 65535): give the port the receiver listens on inside the container`,
     );
   }
-  if (endpoint.path !== undefined && !endpoint.path.startsWith('/')) {
+  if (!endpoint.path.startsWith('/')) {
     throw new CswmError(
       ErrorCodes.INVALID_OPTION,
       `path "${endpoint.path}" must start with "/" (e.g. "/webhook")`,
@@ -60,8 +65,7 @@ function checkEndpoint(endpoint: ContainerEndpoint): void {
 }
 
 /** The URL of the endpoint through the port testcontainers published on this machine. */
-export function endpointUrl(container: StartedTestContainer, endpoint: ContainerEndpoint): string {
-  const protocol = endpoint.protocol ?? 'http';
+export function endpointUrl(container: StartedTestContainer, endpoint: FullEndpoint): string {
   let mapped: number;
   try {
     mapped = container.getMappedPort(endpoint.port);
@@ -74,7 +78,7 @@ export function endpointUrl(container: StartedTestContainer, endpoint: Container
   }
   const host = container.getHost();
   const shownHost = host.includes(':') ? `[${host}]` : host;
-  return `${protocol}://${shownHost}:${mapped}${endpoint.path ?? '/'}`;
+  return `${endpoint.protocol}://${shownHost}:${mapped}${endpoint.path}`;
 }
 
 /**
@@ -83,12 +87,12 @@ export function endpointUrl(container: StartedTestContainer, endpoint: Container
  */
 export async function withContainerTarget<T>(
   container: ContainerLike,
-  endpoint: ContainerEndpoint,
+  endpoint: FullEndpoint,
   work: (target: ContainerTarget) => Promise<T>,
 ): Promise<T> {
   checkEndpoint(endpoint);
   if (isStarted(container)) {
-    return work({ container, url: endpointUrl(container, endpoint), startedHere: false });
+    return work({ url: endpointUrl(container, endpoint) });
   }
   let started: StartedTestContainer;
   try {
@@ -101,13 +105,14 @@ export async function withContainerTarget<T>(
     );
   }
   try {
-    return await work({ container: started, url: endpointUrl(started, endpoint), startedHere: true });
+    return await work({ url: endpointUrl(started, endpoint) });
   } finally {
     await started.stop({ timeout: 5_000 });
   }
 }
 
-function firstLine(error: unknown): string {
+/** The first line of an error's message (engines answer with long multi-line texts). */
+export function firstLine(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   return text.split('\n')[0] ?? text;
 }

@@ -4,6 +4,7 @@
  * test suite can skip its container tests with one clear line instead of failing.
  */
 import { getContainerRuntimeClient } from 'testcontainers';
+import { firstLine } from './container-target.js';
 
 /**
  * The result of {@link probeDocker}.
@@ -53,9 +54,4 @@ export async function probeDocker(options: { timeoutMs?: number } = {}): Promise
   } finally {
     clearTimeout(timer);
   }
-}
-
-function firstLine(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.split('\n')[0] ?? text;
 }

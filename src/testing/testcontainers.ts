@@ -22,7 +22,12 @@ import type { DeliveryOptions, DeliveryRecord } from '../delivery/types.js';
 import { type RunScenarioOptions, runScenario } from '../scenarios/run.js';
 import type { Scenario, ScenarioResult } from '../scenarios/types.js';
 import { judgeOnContainer } from './container-report.js';
-import { type ContainerEndpoint, type ContainerLike, withContainerTarget } from './container-target.js';
+import {
+  type ContainerEndpoint,
+  type ContainerLike,
+  endpointWithDefaults,
+  withContainerTarget,
+} from './container-target.js';
 
 export type { ContainerEndpoint, ContainerLike } from './container-target.js';
 export { type DockerProbe, probeDocker } from './docker-probe.js';
@@ -65,14 +70,14 @@ export async function checkContainer(
   options: CheckContainerOptions,
 ): Promise<ConformanceReport> {
   const { port, path, protocol, exposedPort, ...conformance } = options;
-  const endpoint: ContainerEndpoint = { port, path: path ?? '/', protocol: protocol ?? 'http' };
+  const endpoint = endpointWithDefaults({ port, path, protocol });
   return withContainerTarget(container, endpoint, async ({ url }) => {
     const report = await runConformance({ ...conformance, url, allowAnyPort: true });
     return judgeOnContainer(report, {
       port: exposedPort ?? port,
       containerPort: port,
-      protocol: endpoint.protocol ?? 'http',
-      path: endpoint.path ?? '/',
+      protocol: endpoint.protocol,
+      path: endpoint.path,
     });
   });
 }
@@ -107,7 +112,7 @@ export async function deliverToContainer(
   options: DeliverToContainerOptions,
 ): Promise<DeliveryRecord[]> {
   const { port, path, protocol, ...delivery } = options;
-  const endpoint: ContainerEndpoint = { port, path: path ?? '/', protocol: protocol ?? 'http' };
+  const endpoint = endpointWithDefaults({ port, path, protocol });
   return withContainerTarget(container, endpoint, async ({ url }) => {
     const records: DeliveryRecord[] = [];
     for (const event of events) records.push(await deliver(event, { ...delivery, url, allowAnyPort: true }));
@@ -147,7 +152,7 @@ export async function runScenarioAgainstContainer(
   options: ScenarioAgainstContainerOptions,
 ): Promise<ScenarioResult> {
   const { port, path, protocol, ...run } = options;
-  const endpoint: ContainerEndpoint = { port, path: path ?? '/', protocol: protocol ?? 'http' };
+  const endpoint = endpointWithDefaults({ port, path, protocol });
   return withContainerTarget(container, endpoint, ({ url }) =>
     runScenario(scenario, { ...run, target: url }),
   );
