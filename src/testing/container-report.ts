@@ -6,6 +6,7 @@
  */
 import { assembleReport, checkReport } from '../conformance/assemble.js';
 import { portAllowed } from '../conformance/checks/transport.port-allowed.js';
+import { publicAddress } from '../conformance/checks/transport.public-address.js';
 import type { CheckReport, ConformanceReport } from '../conformance/report.js';
 import type { CheckOutcome, TargetInfo } from '../conformance/types.js';
 import { ALLOWED_PORTS } from '../delivery/ports.js';
@@ -48,8 +49,8 @@ const PUBLIC_ADDRESS_SKIP_REASON =
 export function judgeOnContainer(report: ConformanceReport, facts: ContainerFacts): ConformanceReport {
   const checks: CheckReport[] = report.checks.map((check) => {
     if (check.id === portAllowed.id) return checkReport(portAllowed, portOutcome(report, facts), []);
-    if (check.id === 'transport.public-address') {
-      return { ...check, result: 'skip', summary: PUBLIC_ADDRESS_SKIP_REASON, evidence: [] };
+    if (check.id === publicAddress.id) {
+      return checkReport(publicAddress, { result: 'skip', reason: PUBLIC_ADDRESS_SKIP_REASON }, []);
     }
     return check;
   });

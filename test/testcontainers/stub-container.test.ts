@@ -6,7 +6,7 @@
 import type { StartedTestContainer } from 'testcontainers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Receiver, startReceiver } from '../../src/receiver/index.js';
-import { deliverToContainer } from '../../src/testing/testcontainers.js';
+import { checkContainer, deliverToContainer } from '../../src/testing/testcontainers.js';
 import { alertEvent } from '../receiver/helpers.js';
 
 let receiver: Receiver | undefined;
@@ -53,5 +53,24 @@ describe('deliverToContainer on an already started container', () => {
     await expect(
       deliverToContainer(stubStarted(receiver.port), [alertEvent('stub-3')], { port: 9090 }),
     ).rejects.toThrow(/container port 9090 is not published: add \.withExposedPorts\(9090\)/);
+  });
+});
+
+describe('checkContainer on an already started container', () => {
+  it('judges the transport on the container port, and skips public-address with its reason', async () => {
+    receiver = await startReceiver();
+    const report = await checkContainer(stubStarted(receiver.port), {
+      port: 8080,
+      only: ['transport'],
+      timeScale: 0.01,
+    });
+    const transport = report.checks.filter((c) => c.id.startsWith('transport.'));
+    expect(transport.find((c) => c.id === 'transport.port-allowed')?.result).toBe('pass');
+    expect(transport.find((c) => c.id === 'transport.public-address')).toMatchObject({
+      result: 'skip',
+      title: expect.any(String),
+      summary: expect.stringMatching(/^the container was reached through a port published on this machine/),
+      evidence: [],
+    });
   });
 });
