@@ -1,11 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateEvent } from '../../src/events/generator.js';
-import { CLI_PATH } from '../helpers/cli.js';
 import { startReceive } from '../helpers/receive.js';
+import { runMeasured } from './helpers/run.js';
 import { startPlain } from './servers/plain.js';
 
 /**
@@ -23,16 +23,6 @@ async function until(what: string, predicate: () => boolean, timeoutMs: number):
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 25));
   }
-}
-
-function exited(child: ChildProcess, timeoutMs: number): Promise<number | null> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve(code);
-    });
-  });
 }
 
 interface JournalLine {
@@ -55,29 +45,23 @@ describe('cswm send interrupted', () => {
       const server = await startPlain({ delayMs: 20 });
       const journal = join(dir, `send-${signal}.ndjson`);
       try {
-        const child = spawn(
-          process.execPath,
-          [CLI_PATH, 'send', 'alert_triggered', '--count', String(TOTAL), '--url', server.url].concat([
+        let child: ChildProcess | undefined;
+        const run = runMeasured(
+          [
+            'send',
+            'alert_triggered',
+            '--count',
+            String(TOTAL),
+            '--url',
+            server.url,
             '--allow-any-port',
-            '--attempts',
-            '1',
-            '--journal',
-            journal,
-          ]),
-          { env: { ...process.env, NO_COLOR: '1' } },
+          ].concat(['--attempts', '1', '--journal', journal]),
+          { measure: false, timeoutMs: 60_000, onSpawn: (c) => (child = c) },
         );
-        let stdout = '';
-        let stderr = '';
-        child.stdout.setEncoding('utf8').on('data', (d: string) => {
-          stdout += d;
-        });
-        child.stderr.setEncoding('utf8').on('data', (d: string) => {
-          stderr += d;
-        });
-        const code = exited(child, 60_000);
         await until('300 deliveries in the journal', () => deliveryLines(journal) >= 300, 30_000);
-        child.kill(signal);
-        expect(await code).toBe(1);
+        child?.kill(signal);
+        const { code, stdout, stderr } = await run;
+        expect(code).toBe(1);
 
         const lines = readFileSync(journal, 'utf8')
           .trim()

@@ -42,10 +42,18 @@ afterAll(async () => {
   rmSync(inputs, { recursive: true, force: true });
 });
 
-/** Runs each command (and again with --debug), returning the leaks per run; prints how many ran. */
-async function leaksOf(label: string, runs: string[][]): Promise<Record<string, string[]>> {
+/**
+ * Runs each command (and again with --debug), returning the leaks per run. The exit codes
+ * must add up to `codes` (exit code -> runs): a run refused before sending anything would
+ * also leak nothing, so the codes show each run went as far as it was meant to.
+ */
+async function leaksOf(
+  label: string,
+  runs: string[][],
+  codes: Record<number, number>,
+): Promise<Record<string, string[]>> {
   const found: Record<string, string[]> = {};
-  const codes = new Map<number | null, number>();
+  const seen = new Map<number | null, number>();
   const queue = runs.flatMap((args) => [args, ['--debug', ...args]]);
   let next = 0;
   // Four processes at a time: each run is mostly a cold start, so this shortens the file a lot.
@@ -53,15 +61,16 @@ async function leaksOf(label: string, runs: string[][]): Promise<Record<string, 
     while (next < queue.length) {
       const args = queue[next++]!;
       const run: CliRun = await runCli(args, { timeoutMs: 60_000 });
-      codes.set(run.code, (codes.get(run.code) ?? 0) + 1);
+      seen.set(run.code, (seen.get(run.code) ?? 0) + 1);
       const leaks = leaksIn(run.stdout + run.stderr);
       if (leaks.length > 0) found[args.join(' ')] = leaks;
     }
   };
   await Promise.all(Array.from({ length: 4 }, worker));
   console.log(
-    `[secrets] ${label}: ${queue.length} runs (exit codes ${JSON.stringify(Object.fromEntries(codes))}), ${Object.keys(found).length} with a canary in their output`,
+    `[secrets] ${label}: ${queue.length} runs (exit codes ${JSON.stringify(Object.fromEntries(seen))}), ${Object.keys(found).length} with a canary in their output`,
   );
+  expect(Object.fromEntries(seen), `exit codes of ${label}`).toEqual(codes);
   return found;
 }
 
@@ -85,7 +94,7 @@ describe('canary secrets through cswm send', () => {
       runs.push(['send', 'all', '--url', plain.url, ...QUICK, ...auth.flags, '--json', '--journal', journal]);
     }
     const before = plain.seen.length;
-    expect(await leaksOf('send to a 200 receiver', runs)).toEqual({});
+    expect(await leaksOf('send to a 200 receiver', runs, { 0: 12 })).toEqual({});
     expect(leaksInDir(dir)).toEqual({});
     // The canaries did travel: the receiver saw each of them (so the search above could fail).
     const received = plain.seen.slice(before).join('\n');
@@ -115,7 +124,7 @@ describe('canary secrets through cswm send', () => {
         runs.push(['send', 'alert_triggered', '--url', url, ...QUICK, ...auth.flags, '--journal', journal]);
       }
     }
-    expect(await leaksOf('send to an echoing receiver', runs)).toEqual({});
+    expect(await leaksOf('send to an echoing receiver', runs, { 0: 18, 1: 18 })).toEqual({});
     expect(leaksInDir(dir)).toEqual({});
   });
 
@@ -135,7 +144,7 @@ describe('canary secrets through cswm send', () => {
         '--json',
       ]);
     }
-    expect(await leaksOf('send failures', runs)).toEqual({});
+    expect(await leaksOf('send failures', runs, { 0: 6, 1: 18 })).toEqual({});
   });
 
   it('redacts credentials written inside the URL, in deliveries and in errors (exit 2)', async () => {
@@ -166,7 +175,9 @@ describe('canary secrets through cswm send', () => {
       ['send', 'alert_triggered', '--url', plain.url, '--header', `Content-Type: ${CANARY.header}`, ...QUICK],
       ['send', 'alert_triggered', '--url', plain.url, '--header', `Bad Name: ${CANARY.header}`, ...QUICK],
     ];
-    expect(await leaksOf('send with credentials in the URL and bad auth flags', runs)).toEqual({});
+    expect(
+      await leaksOf('send with credentials in the URL and bad auth flags', runs, { 0: 4, 2: 24 }),
+    ).toEqual({});
   });
 });
 
@@ -222,7 +233,7 @@ describe('canary secrets through cswm check', () => {
     ]);
     runs.push(['check', '--url', `ftp://${creds}127.0.0.1/hook`]);
     runs.push(['check', '--url', `http://${creds}127.0.0.1:3000/hook`]);
-    expect(await leaksOf('check', runs)).toEqual({});
+    expect(await leaksOf('check', runs, { 1: 26, 2: 4 })).toEqual({});
     expect(leaksInDir(dir)).toEqual({});
   });
 });
@@ -293,7 +304,7 @@ describe('canary secrets through cswm scenario run', () => {
       ],
       ['scenario', 'run', 'retry-then-success', '--target', `ftp://${creds}127.0.0.1/`],
     ];
-    expect(await leaksOf('scenario run', runs)).toEqual({});
+    expect(await leaksOf('scenario run', runs, { 0: 4, 1: 4, 2: 2 })).toEqual({});
   });
 });
 
@@ -373,20 +384,24 @@ describe('canary secrets through cswm receive', () => {
     // The echo relayed as it is is the user's upstream talking, not this project's output.
     expect(leaksIn(receiver.stdout() + receiver.stderr())).toEqual([]);
     expect(seen.length).toBeGreaterThan(0);
-    const bad = await leaksOf('receive with bad auth flags', [
-      ['receive', '--port', '0', '--require-header', `${HEADER_NAME}${CANARY.header}`],
-      ['receive', '--port', '0', '--require-basic', CANARY.basicPass],
+    const bad = await leaksOf(
+      'receive with bad auth flags',
       [
-        'receive',
-        '--port',
-        '0',
-        '--require-basic',
-        `u:${CANARY.basicPass}`,
-        '--require-header',
-        `X: ${CANARY.header}`,
+        ['receive', '--port', '0', '--require-header', `${HEADER_NAME}${CANARY.header}`],
+        ['receive', '--port', '0', '--require-basic', CANARY.basicPass],
+        [
+          'receive',
+          '--port',
+          '0',
+          '--require-basic',
+          `u:${CANARY.basicPass}`,
+          '--require-header',
+          `X: ${CANARY.header}`,
+        ],
+        ['receive', '--port', '0', '--proxy', `ftp://${creds}127.0.0.1/`],
       ],
-      ['receive', '--port', '0', '--proxy', `ftp://${creds}127.0.0.1/`],
-    ]);
+      { 2: 8 },
+    );
     expect(bad).toEqual({});
   });
 });
