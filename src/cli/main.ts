@@ -5,10 +5,10 @@
  * heavy modules (ajv, got, express) only inside its action, so `cswm events` starts fast.
  */
 import { Command } from 'commander';
+import { version } from '../version.js';
 import { registerCommands } from './commands/index.js';
 import { keepHeapNearLiveSize } from './heap.js';
 import { exitWithError } from './output.js';
-import { version } from './version.js';
 
 export async function main(argv: string[]): Promise<void> {
   keepHeapNearLiveSize();

@@ -42,14 +42,14 @@ export function register(program: Command): void {
       '\nExamples:\n  cswm generate alert_triggered --seed 7\n  cswm generate all --count 3 --seed 1 > events.ndjson\n  cswm generate alert_triggered --set details.source.value=203.0.113.9 --set details.scenario_confidence=99\n  cswm generate blocking_safe_ip --example --wrapped',
     )
     .action(async (type: string, flags: GenerateFlags) => {
-      const { assertEventType } = await import('../../events/catalog.js');
+      const { assertEventType, EVENT_TYPES } = await import('../../events/catalog.js');
       if (type !== 'all') assertEventType(type);
       if (flags.now !== undefined && !Number.isFinite(Date.parse(flags.now))) {
         throw new InvalidOptionError(
           `--now: "${flags.now}" is not a date (allowed: RFC 3339, e.g. 2025-06-01T12:00:00Z)`,
         );
       }
-      const { exampleEvent, generateEvents, EVENT_TYPES } = await import('../../events/index.js');
+      const { exampleEvent, generateEvents } = await import('../../events/generator.js');
       const events: Iterable<unknown> = flags.example
         ? (type === 'all' ? EVENT_TYPES : [type]).map((t) =>
             exampleEvent(t, { wrapped: flags.wrapped, set: flags.set }),
