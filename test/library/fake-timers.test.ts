@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { deliver } from '../../src/delivery/deliver.js';
 import { useMockReceiver, withFakeTimers } from '../../src/testing/vitest.js';
 
@@ -22,6 +22,7 @@ describe('withFakeTimers against a receiver that always answers 503', () => {
 
   it('puts real timers back afterwards', async () => {
     await withFakeTimers(async () => undefined);
+    expect(vi.isFakeTimers()).toBe(false);
     const before = Date.now();
     await new Promise((resolve) => setTimeout(resolve, 5));
     expect(Date.now()).toBeGreaterThan(before);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Receiver, startReceiver } from '../../src/receiver/index.js';
-import { alertEvent, get, post, response } from './helpers.js';
+import { alertEvent, get, post, readEvents, response } from './helpers.js';
 
 const CANARY = 'canary-s3cret-7f3a9c';
 
@@ -61,28 +61,50 @@ describe('auth', () => {
     expect([response(wrong).status, response(right).status]).toEqual([401, 200]);
   });
 
-  it('never shows the auth value in a recorded header, the JSON API or the page', async () => {
-    receiver = await startReceiver({ auth: { type: 'header', name: 'X-Token', value: CANARY } });
-    await post(receiver.url, alertEvent('s-1'), { headers: { 'x-token': CANARY } });
-    await post(receiver.url, alertEvent('s-2'), {
-      headers: { 'x-token': `${CANARY}-wrong`, authorization: `Bearer ${CANARY}` },
-    });
+  it('redacts the required header in records even when its name does not look like a credential', async () => {
+    receiver = await startReceiver({ auth: { type: 'header', name: 'X-Hook-Code', value: CANARY } });
+    await post(receiver.url, alertEvent('s-0'), { headers: { 'x-hook-code': CANARY } });
+    expect(receiver.deliveries()[0]?.headers['x-hook-code']).toBe('[REDACTED]');
+  });
+
+  it('never shows the auth value in a recorded header, the JSON API or the event stream', async () => {
+    const headerRx = await startReceiver({ auth: { type: 'header', name: 'X-Token', value: CANARY } });
+    receiver = headerRx;
+    const headerEvents = await readEvents(
+      headerRx.url,
+      async () => {
+        await post(headerRx.url, alertEvent('s-1'), { headers: { 'x-token': CANARY } });
+        await post(headerRx.url, alertEvent('s-2'), {
+          headers: { 'x-token': `${CANARY}-wrong`, authorization: `Bearer ${CANARY}` },
+        });
+      },
+      (text) => text.includes('"eventId":"s-2"'),
+    );
     const basicRx = await startReceiver({ auth: { type: 'basic', username: 'u', password: CANARY } });
     try {
       const encoded = Buffer.from(`u:${CANARY}`).toString('base64');
-      await post(basicRx.url, alertEvent('s-3'), { headers: { authorization: `Basic ${encoded}` } });
+      const basicEvents = await readEvents(
+        basicRx.url,
+        () => post(basicRx.url, alertEvent('s-3'), { headers: { authorization: `Basic ${encoded}` } }),
+        (text) => text.includes('"eventId":"s-3"'),
+      );
+      // The streams carried the deliveries (with their redacted headers), so the checks below mean something.
+      expect(headerEvents).toContain('"eventId":"s-2"');
+      expect(headerEvents).toContain('"x-token":"[REDACTED]"');
+      expect(basicEvents).toContain('"eventId":"s-3"');
       const outputs = [
-        JSON.stringify(receiver.deliveries()),
+        JSON.stringify(headerRx.deliveries()),
         JSON.stringify(basicRx.deliveries()),
-        response(await get(`${receiver.url}/_cswm/deliveries`)).body,
+        response(await get(`${headerRx.url}/_cswm/deliveries`)).body,
         response(await get(`${basicRx.url}/_cswm/deliveries`)).body,
-        response(await get(`${receiver.url}/_cswm/`)).body,
+        headerEvents,
+        basicEvents,
       ];
       for (const text of outputs) {
         expect(text).not.toContain(CANARY);
         expect(text).not.toContain(encoded);
       }
-      expect(receiver.deliveries()[0]?.headers['x-token']).toBe('[REDACTED]');
+      expect(headerRx.deliveries()[0]?.headers['x-token']).toBe('[REDACTED]');
     } finally {
       await basicRx.close();
     }

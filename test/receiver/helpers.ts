@@ -117,3 +117,41 @@ export function response(result: PostResult): Extract<PostResult, { ok: true }> 
   if (!result.ok) throw new Error(`expected a response, got ${result.code}: ${result.message}`);
   return result;
 }
+
+/**
+ * Reads the inbox's Server-Sent Events (`/_cswm/events`) while `act` runs once the stream is
+ * open, until `done(text)` holds or `timeoutMs` passes; returns the text read either way.
+ */
+export function readEvents(
+  receiverUrl: string,
+  act: () => Promise<unknown>,
+  done: (text: string) => boolean,
+  timeoutMs = 5_000,
+): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    const finish = () => {
+      clearTimeout(timer);
+      req.destroy();
+      resolve(text);
+    };
+    const timer = setTimeout(finish, timeoutMs);
+    const req = httpRequest(`${receiverUrl}/_cswm/events`, { agent: false }, (res) => {
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        text += chunk;
+        if (done(text)) finish();
+      });
+      act().catch((error: unknown) => {
+        clearTimeout(timer);
+        req.destroy();
+        reject(error);
+      });
+    });
+    req.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    req.end();
+  });
+}

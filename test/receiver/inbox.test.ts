@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Receiver, startReceiver } from '../../src/receiver/index.js';
-import { alertEvent, get, post, response } from './helpers.js';
+import { alertEvent, get, post, readEvents, response } from './helpers.js';
 
 let receiver: Receiver | undefined;
 afterEach(async () => {
@@ -52,23 +52,12 @@ describe('the inbox API', () => {
 
   it('streams each new delivery as a Server-Sent Event', async () => {
     receiver = await startReceiver();
-    const { request } = await import('node:http');
-    const first = await new Promise<string>((resolve, reject) => {
-      const req = request(`${receiver!.url}/_cswm/events`, { agent: false }, (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => {
-          text += chunk;
-          if (text.includes('event: delivery')) {
-            req.destroy();
-            resolve(text);
-          }
-        });
-        void post(receiver!.url, alertEvent('sse-1'));
-      });
-      req.on('error', reject);
-      req.end();
-    });
+    const url = receiver.url;
+    const first = await readEvents(
+      url,
+      () => post(url, alertEvent('sse-1')),
+      (text) => text.includes('event: delivery'),
+    );
     expect(first).toContain('"eventId":"sse-1"');
   });
 });
