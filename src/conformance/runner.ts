@@ -5,9 +5,9 @@
  * throw before anything is sent.
  */
 import type { Receiver } from '../receiver/types.js';
+import { runPool } from '../util/pool.js';
 import { assembleReport, checkReport } from './assemble.js';
 import { type ConformanceOptions, resolveOptions, secretsOf } from './options.js';
-import { runPool } from './pool.js';
 import { ALL_CHECKS, selectChecks } from './registry.js';
 import { type CheckReport, type ConformanceReport, REPORT_VERSION, toolVersion } from './report.js';
 import { createSender, type Sender } from './send.js';

@@ -1,8 +1,11 @@
+import { backoffDelaysMs } from '../delivery/backoff.js';
+import { DEFAULTS } from '../delivery/defaults.js';
 import { EVENT_TYPES } from '../events/catalog.js';
+import { runPool } from '../util/pool.js';
 import { bundledScenarios, loadScenario } from './catalog.js';
 import { payloadsFor } from './payloads.js';
 import { prepareTls, tlsReady } from './prepare.js';
-import { checkRunOptions, type RunScenarioOptions, runPrepared } from './run.js';
+import { checkRunOptions, type RunScenarioOptions, runPrepared, scalesTimeout } from './run.js';
 import type { Scenario, ScenarioResult, ScenarioRunSummary } from './types.js';
 import { warmUp } from './warm-up.js';
 
@@ -22,7 +25,7 @@ export interface RunScenariosOptions extends RunScenarioOptions {
 }
 
 /** True for a scenario that loads the machine (a burst, concurrent deliveries). */
-export function isHeavy(s: Scenario): boolean {
+function isHeavy(s: Scenario): boolean {
   const events = s.send.reduce(
     (n, spec) => n + spec.count * (spec.event === 'all' ? EVENT_TYPES.length : 1),
     0,
@@ -34,7 +37,7 @@ export function isHeavy(s: Scenario): boolean {
  * True for a scenario whose verdict depends on timers firing within tens of ms at a small time
  * scale: a delay or a hang racing the timeout, duration bounds, an exact wait schedule.
  */
-export function isTimingTight(s: Scenario): boolean {
+function isTimingTight(s: Scenario): boolean {
   return (
     (s.receiver?.faults ?? []).some((r) => r.fault.type === 'delay' || r.fault.type === 'hang') ||
     s.expect.duration !== undefined ||
@@ -52,18 +55,21 @@ export function runsAlone(s: Scenario): boolean {
 }
 
 /**
- * The waiting a scenario will need, roughly, in unscaled ms: so the longest start first and the
- * shared time ends soonest (the waits its expected attempts sit through, timeouts, delays).
+ * The waiting a scenario will need, roughly, in ms at the time scale it will run at (`timeScale`
+ * or its own larger minimum): so the longest start first and the shared time ends soonest (the
+ * waits its expected attempts sit through, timeouts, delays).
  */
-export function expectedWaitMs(s: Scenario): number {
+export function expectedWaitMs(s: Scenario, timeScale: number): number {
+  const scale = Math.max(timeScale, s.minTimeScale ?? 0);
   const attempts = s.expect.attempts ?? s.expect.outcomes?.length ?? 1;
-  const delays = s.delivery.delaysMs ?? [1000, 2000, 4000, 8000];
-  let total = 0;
-  for (let i = 1; i < attempts; i++) total += delays[Math.min(i - 1, delays.length - 1)] ?? 0;
+  const backoff = s.delivery.delaysMs ? { delaysMs: s.delivery.delaysMs } : {};
+  let total = backoffDelaysMs(backoff, attempts, scale).reduce((sum, ms) => sum + ms, 0);
   const timeouts = (s.expect.outcomes ?? []).filter((o) => o === 'timeout').length;
-  total += timeouts * (s.delivery.timeoutMs ?? 30_000);
-  for (const rule of s.receiver?.faults ?? []) if (rule.fault.type === 'delay') total += rule.fault.delayMs;
-  return total * Math.max(1, (s.minTimeScale ?? 0) / 0.01);
+  total += timeouts * (s.delivery.timeoutMs ?? DEFAULTS.timeoutMs) * (scalesTimeout(s) ? scale : 1);
+  for (const rule of s.receiver?.faults ?? []) {
+    if (rule.fault.type === 'delay') total += rule.fault.delayMs * scale;
+  }
+  return total;
 }
 
 /**
@@ -80,10 +86,10 @@ export async function runScenarios(
   const scenarios =
     refs === 'all' ? bundledScenarios() : refs.map((r) => (typeof r === 'string' ? loadScenario(r) : r));
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? 4));
-  const phases = plan(scenarios, concurrency);
-  // Certificates are made in a worker thread (hundreds of ms each) while this thread does what
-  // a busy CPU cannot spoil: the events (made now), the warm-up, the heavy scenarios (real
-  // timeouts), the shared ones without TLS (300 ms timeouts at 0.01, nothing tighter).
+  const phases = plan(scenarios, concurrency, timeScale);
+  // Certificates are made in a worker thread (the keys take most of a second) while this thread
+  // does what a busy CPU cannot spoil: the events (made now), the warm-up, the heavy scenarios
+  // (real timeouts), the shared ones without TLS (300 ms timeouts at 0.01, nothing tighter).
   prepareTls(scenarios);
   const payloads = scenarios.map((s) => payloadsFor(s.send));
   if (timeScale < 1 && !options.signal?.aborted) await warmUp();
@@ -93,17 +99,22 @@ export async function runScenarios(
     const scenario = scenarios[index] as Scenario;
     if (options.signal?.aborted) return;
     options.onStart?.(scenario);
-    const result = await runPrepared(scenario, payloads[index] ?? [], options);
+    const result = await runPrepared(scenario, payloads[index] ?? [], timeScale, options);
     results[index] = result;
     options.onResult?.(result);
   };
+  const pool = (indexes: readonly number[]) =>
+    runPool(
+      indexes.map((i) => () => runOne(i)),
+      concurrency,
+    );
   for (const i of phases.heavy) await runOne(i);
-  await pool(phases.sharedPlain, concurrency, runOne);
+  await pool(phases.sharedPlain);
   // Tight timings wait until the worker is done: its CPU could make their timers late.
   if (phases.tight.length > 0) await tlsReady(scenarios);
   // Together, but with nothing else: each is one delivery idling on timers.
-  await pool(phases.tight, concurrency, runOne);
-  await pool(phases.sharedTls, concurrency, runOne);
+  await pool(phases.tight);
+  await pool(phases.sharedTls);
   // One at a time: each verified handshake costs tens of ms of CPU (see Phases.verifiedTls).
   for (const i of phases.verifiedTls) await runOne(i);
   const done = results.filter((r): r is ScenarioResult => r !== undefined);
@@ -137,13 +148,13 @@ interface Phases {
 }
 
 /** The order of a run; shared ones longest waits first, so their shared time ends soonest. */
-function plan(scenarios: readonly Scenario[], concurrency: number): Phases {
+function plan(scenarios: readonly Scenario[], concurrency: number, timeScale: number): Phases {
   const indexes = scenarios.map((_, i) => i);
+  // With concurrency 1 every pool runs one at a time: the given order, one after another.
   if (concurrency === 1)
     return { heavy: [], sharedPlain: [], tight: indexes, sharedTls: [], verifiedTls: [] };
-  // With concurrency 1 every pool runs one at a time: the given order, one after another.
   const at = (i: number) => scenarios[i] as Scenario;
-  const wait = (i: number) => expectedWaitMs(at(i));
+  const wait = (i: number) => expectedWaitMs(at(i), timeScale);
   const shared = indexes.filter((i) => !runsAlone(at(i))).sort((a, b) => wait(b) - wait(a) || a - b);
   return {
     heavy: indexes.filter((i) => isHeavy(at(i))),
@@ -154,12 +165,4 @@ function plan(scenarios: readonly Scenario[], concurrency: number): Phases {
     sharedTls: shared.filter((i) => at(i).receiver?.tls && at(i).delivery.insecure),
     verifiedTls: shared.filter((i) => at(i).receiver?.tls && !at(i).delivery.insecure),
   };
-}
-
-async function pool(items: number[], size: number, work: (item: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await work(items[next++] as number);
-  };
-  await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
 }

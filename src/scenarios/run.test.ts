@@ -4,7 +4,7 @@ import type { AttemptRecord, DeliveryRecord } from '../delivery/types.js';
 import { loadScenario } from './catalog.js';
 import { parseScenario } from './parse.js';
 import { requiredWaitMs, scalesTimeout } from './run.js';
-import { runsAlone } from './run-many.js';
+import { expectedWaitMs, runsAlone } from './run-many.js';
 import { closedPort, scaleFaults } from './setup.js';
 
 function delivery(attempts: Partial<AttemptRecord>[]): DeliveryRecord {
@@ -70,6 +70,33 @@ describe('runsAlone', () => {
     ['tls-self-signed', false],
   ])('%s runs alone: %s', (id, alone) => {
     expect(runsAlone(loadScenario(id))).toBe(alone);
+  });
+});
+
+describe('expectedWaitMs', () => {
+  it('adds the backoff waits its attempts sit through, at the run time scale', () => {
+    const s = loadScenario('retries-exhausted-500');
+    expect(expectedWaitMs(s, 1)).toBe(15_000);
+    expect(expectedWaitMs(s, 0.01)).toBeCloseTo(150, 9);
+    expect(expectedWaitMs(s, 0.1)).toBeCloseTo(1500, 9);
+  });
+
+  it("follows the engine's doubling past the fifth attempt, and the file's own waits", () => {
+    const scenario = (delivery: string, attempts: number) =>
+      parseScenario(
+        `version: 1\nid: x\ntitle: X\ndescription: D\n${delivery}receiver: { respond: [500] }\nsend: [{ event: alert_triggered }]\nexpect: { attempts: ${attempts} }\n`,
+        'x.yaml',
+      );
+    expect(expectedWaitMs(scenario('delivery: { maxAttempts: 7 }\n', 7), 1)).toBe(63_000);
+    expect(expectedWaitMs(scenario('delivery: { backoff: [5s, 1s] }\n', 4), 1)).toBe(7000);
+  });
+
+  it('counts timeouts and receiver delays at the larger of the run and the scenario scales', () => {
+    // A 29 s delay, at the scenario's own minimum 0.05 rather than the run's 0.01.
+    expect(expectedWaitMs(loadScenario('answer-inside-timeout'), 0.01)).toBeCloseTo(1450, 9);
+    // One 30 s timeout, then a 1 s wait before the attempt that is delivered.
+    expect(expectedWaitMs(loadScenario('hang-until-timeout'), 1)).toBe(31_000);
+    expect(expectedWaitMs(loadScenario('hang-until-timeout'), 0.01)).toBeCloseTo(310, 9);
   });
 });
 

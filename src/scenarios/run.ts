@@ -66,17 +66,20 @@ export async function runScenario(
   const payloads = payloadsFor(scenario.send);
   // Scaled timeouts are short: the process's first exchange must not be the scenario's.
   if (timeScale < 1) await warmUp();
-  return runPrepared(scenario, payloads, options);
+  return runPrepared(scenario, payloads, timeScale, options);
 }
 
-/** Runs a scenario whose events are already generated (a run of many generates them first). */
+/**
+ * Runs a scenario whose events are already generated (a run of many generates them first) with
+ * options already checked by {@link checkRunOptions}, which returned `askedTimeScale`.
+ */
 export async function runPrepared(
   scenario: Scenario,
   payloads: readonly unknown[],
+  askedTimeScale: number,
   options: RunScenarioOptions,
 ): Promise<ScenarioResult> {
-  const asked = checkRunOptions(options).timeScale;
-  const timeScale = Math.max(asked, scenario.minTimeScale ?? 0);
+  const timeScale = Math.max(askedTimeScale, scenario.minTimeScale ?? 0);
   const t0 = performance.now();
   const destination = await prepareDestination(scenario, { timeScale, target: options.target });
   let deliveries: DeliveryRecord[] = [];
