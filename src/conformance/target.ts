@@ -7,6 +7,7 @@ import { isIP } from 'node:net';
 import { checkDestination } from '../delivery/ports.js';
 import type { Auth } from '../delivery/types.js';
 import { ErrorCodes } from '../errors.js';
+import { toReceiverAuth } from '../receiver/auth.js';
 import type { Receiver, ReceiverAuth } from '../receiver/types.js';
 import { redactUrl } from '../util/redact.js';
 import type { TargetInfo } from './types.js';
@@ -17,13 +18,6 @@ export interface ResolvedTarget {
   info: Omit<TargetInfo, 'timeoutMs' | 'timeScale' | 'hasObserver'>;
   /** The embedded receiver, to stop after the run. */
   receiver?: Receiver;
-}
-
-/** The Console destination's credentials, as the reference receiver requires them. */
-function receiverAuth(auth: Auth | undefined): ReceiverAuth | undefined {
-  if (!auth) return undefined;
-  if (auth.type === 'bearer') return { type: 'header', name: 'Authorization', value: `Bearer ${auth.token}` };
-  return auth;
 }
 
 function isListenFailure(error: unknown): boolean {
@@ -112,7 +106,10 @@ export async function resolveTarget(options: {
     };
   }
   // With credentials, the embedded receiver requires them, so the auth checks run too.
-  const { receiver, portSkipReason } = await startEmbedded(options.embeddedPort, receiverAuth(options.auth));
+  const { receiver, portSkipReason } = await startEmbedded(
+    options.embeddedPort,
+    options.auth && toReceiverAuth(options.auth),
+  );
   const destination = checkDestination(receiver.url, { allowAnyPort: true });
   return {
     url: receiver.url,

@@ -1,7 +1,8 @@
 import { LineCounter, parseDocument } from 'yaml';
 import type { Auth } from '../delivery/types.js';
 import { InvalidScenarioError } from '../errors.js';
-import type { Fault, FaultRule, ReceiverAuth } from '../receiver/types.js';
+import { toReceiverAuth } from '../receiver/auth.js';
+import type { Fault, FaultRule } from '../receiver/types.js';
 import { parseDurationMs } from '../util/duration.js';
 import { type FieldPath, positionOf, scenarioError } from './locate.js';
 import { schemaProblems } from './schema.js';
@@ -113,7 +114,7 @@ function receiverSpec(raw: NonNullable<RawScenario['receiver']>): ReceiverSpec {
   for (const rule of raw.faults ?? []) faults.push(faultRule(rule));
   const spec: ReceiverSpec = { faults };
   if (raw.tls) spec.tls = raw.tls;
-  if (raw.auth) spec.auth = receiverAuth(raw.auth);
+  if (raw.auth) spec.auth = toReceiverAuth(deliveryAuth(raw.auth));
   return spec;
 }
 
@@ -146,12 +147,6 @@ function faultRule(raw: RawRule): FaultRule {
 }
 
 type RawAuth = NonNullable<NonNullable<RawScenario['delivery']>['auth']>;
-
-function receiverAuth(raw: RawAuth): ReceiverAuth {
-  if (raw.basic) return { type: 'basic', username: raw.basic.username, password: raw.basic.password };
-  if (raw.header) return { type: 'header', name: raw.header.name, value: raw.header.value };
-  return { type: 'header', name: 'Authorization', value: `Bearer ${raw.bearer ?? ''}` };
-}
 
 function deliveryAuth(raw: RawAuth): Auth {
   if (raw.basic) return { type: 'basic', username: raw.basic.username, password: raw.basic.password };
