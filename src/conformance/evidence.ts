@@ -6,10 +6,11 @@ import { DEFAULTS } from '../delivery/defaults.js';
 import { explainOutcome } from '../delivery/explain.js';
 import type { AttemptRecord, Outcome } from '../delivery/types.js';
 import { formatDurationMs } from '../util/duration.js';
+import { formatBytes } from '../util/format-bytes.js';
 import type { Evidence, Exchange } from './types.js';
 
 /** The Console's attempts per event: a probe is attempt 1 of these. */
-export const CONSOLE_MAX_ATTEMPTS: number = DEFAULTS.maxAttempts;
+const CONSOLE_MAX_ATTEMPTS: number = DEFAULTS.maxAttempts;
 
 const NO_ATTEMPT: AttemptRecord = {
   attempt: 1,
@@ -46,12 +47,8 @@ const AUTH_WORDS = {
   wrong: ' with wrong credentials',
 } as const;
 
-function formatBytes(bytes: number): string {
-  return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KiB`;
-}
-
 /** `POST alert_triggered (wrapped, event_id 1f0c…, 1.4 KiB)`. */
-export function describeSent(x: Exchange): string {
+function describeSent(x: Exchange): string {
   const type = x.eventType ?? 'an unrecognised payload';
   const id = x.eventId ? `, event_id ${x.eventId}` : '';
   const form = x.form ? `${x.form}` : 'not an event';
@@ -101,10 +98,7 @@ export function evidenceOf(x: Exchange, ok: boolean, expected: string, next?: st
 }
 
 /** Evidence for probes expected to be delivered (exactly 200); the failures come first. */
-export function deliveredEvidence(
-  exchanges: readonly Exchange[],
-  expected = 'exactly 200 within the timeout',
-) {
+function deliveredEvidence(exchanges: readonly Exchange[], expected = 'exactly 200 within the timeout') {
   const evidence = exchanges.map((x) => evidenceOf(x, isDelivered(x), expected));
   return [...evidence.filter((e) => !e.ok), ...evidence.filter((e) => e.ok)];
 }
