@@ -1,15 +1,12 @@
-import { formatDurationMs } from '../util/duration.js';
-import type { ScenarioResult, ScenarioRunSummary } from './types.js';
-
 /**
  * Scenario results as text for people: a timeline per scenario (attempt n at +t: outcome),
  * pass or fail with each failing expectation, and a summary. Strings only: the CLI prints.
  */
-export type Paint = (
-  color: 'red' | 'green' | 'yellow' | 'gray' | 'bold' | 'cyan' | 'dim',
-  text: string,
-) => string;
+import type { Paint } from '../delivery/timeline.js';
+import { formatDurationMs } from '../util/duration.js';
+import type { ScenarioResult, ScenarioRunSummary } from './types.js';
 
+/** No colour: the text as it is. */
 const plain: Paint = (_c, t) => t;
 
 /** Deliveries shown attempt by attempt; past this, only the first and the counts. */

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { anyText, FUZZ_SEED, fuzzParams, onlyOwnErrors } from '../../test/hostile/helpers/fuzz.js';
 import { InvalidScenarioError } from '../errors.js';
+import { BUNDLED_DIR_URL } from './catalog.js';
 import { parseScenario } from './parse.js';
 
 /**
@@ -11,10 +12,9 @@ import { parseScenario } from './parse.js';
  * scenario or throws the project's own error (with file, line and field), never a TypeError.
  */
 
-const dir = new URL('../../scenarios/', import.meta.url);
-const bundled = readdirSync(dir)
+const bundled = readdirSync(BUNDLED_DIR_URL)
   .filter((f) => f.endsWith('.yaml'))
-  .map((f) => readFileSync(new URL(f, dir), 'utf8'));
+  .map((f) => readFileSync(new URL(f, BUNDLED_DIR_URL), 'utf8'));
 
 /** A bundled file with a few lines deleted, duplicated, cut or overwritten. */
 const mutatedBundled = fc

@@ -1,4 +1,5 @@
 import type { FieldPath } from './locate.js';
+import type { Expectations } from './types.js';
 
 /**
  * Rules the JSON Schema cannot say readably: shorthands that exclude each other, parameters a
@@ -64,13 +65,7 @@ export interface RawScenario {
     delivered?: number;
     failed?: number;
     duration?: { min?: string; max?: string };
-    received?: {
-      deliveries?: number;
-      duplicates?: number;
-      uniqueEvents?: number;
-      eventTypes?: 'all' | string[];
-      valid?: boolean;
-    };
+    received?: Expectations['received'];
   };
 }
 
