@@ -8,13 +8,18 @@ import type { Scenario, ScenarioInfo } from './types.js';
 /** The bundled scenarios, found relative to this module: works from src/ and from dist/. */
 export const BUNDLED_DIR_URL = new URL('../../scenarios/', import.meta.url);
 
-/** The bundled scenario files, sorted by name (`<id>.yaml`). */
-function bundledFiles(): string[] {
+let files: readonly string[] | undefined;
+
+/** The bundled scenario files, sorted by name (`<id>.yaml`): read once per process, as they are parsed once. */
+function bundledFiles(): readonly string[] {
+  if (files) return files;
   const dir = fileURLToPath(BUNDLED_DIR_URL);
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.yaml'))
-    .sort((a, b) => a.replace(/\.yaml$/, '').localeCompare(b.replace(/\.yaml$/, '')));
+  files = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((name) => name.endsWith('.yaml'))
+        .sort((a, b) => a.replace(/\.yaml$/, '').localeCompare(b.replace(/\.yaml$/, '')))
+    : [];
+  return files;
 }
 
 /** Shown in messages: `scenarios/retry-then-success.yaml` for bundled files. */
