@@ -31,7 +31,11 @@ export interface ConformanceOptions {
    * @example (eventId) => db.count('tickets', { eventId })
    */
   observer?: (eventId: string) => number | Promise<number>;
-  /** Options of individual checks by id, e.g. `{ 'load.burst': { count: 20 } }`; defaults are exported. */
+  /**
+   * Options of individual checks by id, e.g. `{ 'load.burst': { count: 20 } }`. Checks that take
+   * any: `load.burst` (`count`, 50 by default), `payload.large` (`segments` 500, `watchers` 300),
+   * `delivery.response-time` (`p95LimitMs` 10000).
+   */
   checkOptions?: Record<string, object>;
   /** Probes in flight at once, bursts aside. @default 8 */
   concurrency?: number;
@@ -39,7 +43,7 @@ export interface ConformanceOptions {
   embeddedPort?: number;
 }
 
-export const CONFORMANCE_DEFAULTS = {
+const CONFORMANCE_DEFAULTS = {
   timeScale: 1,
   timeoutMs: 30_000,
   concurrency: 8,
