@@ -52,7 +52,7 @@ export function checkReport(
 }
 
 /** Replaces every secret value in every string of `value` (a deep copy). */
-export function scrubDeep<T>(value: T, secrets: readonly string[]): T {
+function scrubDeep<T>(value: T, secrets: readonly string[]): T {
   if (secrets.length === 0) return value;
   return JSON.parse(JSON.stringify(value), (_key, v: unknown) =>
     typeof v === 'string' ? scrubSecrets(v, secrets) : v,

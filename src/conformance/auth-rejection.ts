@@ -11,7 +11,7 @@ import type { Check, CheckOutcome, EvalContext, ProbeAuth } from './types.js';
  * - no HTTP answer (timeout, reset, ...): skip, since nothing shows whether the receiver would
  *   have accepted it.
  */
-export function judgeRejection(ctx: EvalContext, what: string): CheckOutcome {
+function judgeRejection(ctx: EvalContext, what: string): CheckOutcome {
   const x = ctx.exchanges[0];
   if (!x) return { result: 'skip', reason: 'no probe was sent' };
   const status = statusOf(x);

@@ -50,7 +50,7 @@ export function matches(id: string, selector: string): boolean {
 }
 
 /** Splits `a,b` lists (and repeated flags) into trimmed selectors. */
-export function parseSelectors(values: readonly string[] | undefined): string[] {
+function parseSelectors(values: readonly string[] | undefined): string[] {
   return (values ?? [])
     .flatMap((v) => v.split(','))
     .map((s) => s.trim())

@@ -13,7 +13,7 @@ export const SEVERITY_WEIGHTS: Readonly<Record<Severity, number>> = Object.freez
 });
 
 /** Severities whose failure blocks the verdict. */
-export const BLOCKING_SEVERITIES: readonly Severity[] = ['critical', 'high'];
+const BLOCKING_SEVERITIES: readonly Severity[] = ['critical', 'high'];
 
 export type CheckResultType = 'pass' | 'fail' | 'skip';
 

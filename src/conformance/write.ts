@@ -12,11 +12,11 @@ import { renderJson } from './reporters/json.js';
 import { renderJunit } from './reporters/junit.js';
 import { renderText } from './reporters/text.js';
 
-export const REPORT_FORMATS = ['text', 'json', 'junit', 'html'] as const;
+const REPORT_FORMATS = ['text', 'json', 'junit', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** File names inside the output directory. */
-export const REPORT_FILES: Readonly<Record<ReportFormat, string>> = Object.freeze({
+const REPORT_FILES: Readonly<Record<ReportFormat, string>> = Object.freeze({
   text: 'conformance-report.txt',
   json: 'conformance-report.json',
   junit: 'conformance-report.junit.xml',

@@ -23,10 +23,10 @@ export interface Observation {
  * late; so measured times get a small allowance below and a wall-clock one above (not scaled:
  * scheduling noise does not shrink with the time scale).
  */
-export const EARLY_ALLOWANCE_MS = 2;
-export const LATE_ALLOWANCE_MS = 40;
+const EARLY_ALLOWANCE_MS = 2;
+const LATE_ALLOWANCE_MS = 40;
 /** Default tolerance of an exact `waits` schedule. */
-export const DEFAULT_WAIT_TOLERANCE = { fraction: 0.1 } as const;
+const DEFAULT_WAIT_TOLERANCE = { fraction: 0.1 } as const;
 
 export function evaluate(expect: Expectations, obs: Observation): ExpectationResult[] {
   const results: ExpectationResult[] = [];

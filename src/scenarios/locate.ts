@@ -13,7 +13,7 @@ export interface Position {
 }
 
 /** `expect.outcomes[1]`: the way a person writes a field. */
-export function formatField(path: FieldPath): string {
+function formatField(path: FieldPath): string {
   let out = '';
   for (const part of path) {
     out += typeof part === 'number' ? `[${part}]` : out === '' ? part : `.${part}`;

@@ -2,7 +2,7 @@ import { generateEvents } from '../events/generator.js';
 import type { SendSpec } from './types.js';
 
 /** Scenarios are reproducible: without a seed, events come from this one. */
-export const DEFAULT_SEED = 1;
+const DEFAULT_SEED = 1;
 
 /**
  * The events a scenario sends, in order: `count` of the given type, or of each type in the

@@ -9,10 +9,10 @@ import { type FieldPath, pointerToPath } from './locate.js';
  */
 
 /** Found relative to this module: works from src/ (tests) and dist/ (installed). */
-export const SCENARIO_SCHEMA_URL = new URL('../../schemas/scenario.schema.json', import.meta.url);
+const SCENARIO_SCHEMA_URL = new URL('../../schemas/scenario.schema.json', import.meta.url);
 
 /** Every outcome label an expectation may name, in words (patterns shown as `<code>`). */
-export const OUTCOME_WORDS =
+const OUTCOME_WORDS =
   'delivered, status-<code>, timeout, dns, refused, reset, tls-self-signed, tls-expired, ' +
   'tls-hostname-mismatch, tls-unknown-ca, tls-other, protocol, network-<CODE>';
 
@@ -163,7 +163,7 @@ function article(type: string): string {
 }
 
 /** A value as it appears in a message: strings quoted, long values cut. */
-export function show(value: unknown): string {
+function show(value: unknown): string {
   if (value === '(value hidden)') return value;
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 60 ? `${text.slice(0, 60)}…` : text;

@@ -23,7 +23,7 @@ export interface Destination {
 }
 
 /** A host under `.invalid`, which RFC 6761 guarantees never resolves. */
-export const UNRESOLVABLE_HOST = 'cswm-scenario.invalid';
+const UNRESOLVABLE_HOST = 'cswm-scenario.invalid';
 
 /** A loopback port nothing listens on: bound to port 0, noted, closed. */
 export async function closedPort(): Promise<number> {
