@@ -81,14 +81,6 @@ export function resolveOptions(options: ConformanceOptions): ResolvedOptions {
   };
 }
 
-/** The secret values in the configured credentials, to scrub from every report. */
-export function secretsOf(auth: Auth | undefined): string[] {
-  if (!auth) return [];
-  if (auth.type === 'header') return [auth.value];
-  if (auth.type === 'bearer') return [auth.token];
-  return [auth.password, Buffer.from(`${auth.username}:${auth.password}`).toString('base64')];
-}
-
 /** Credentials that are certainly wrong, of the same kind as the configured ones. */
 export function wrongAuth(auth: Auth): Auth {
   const differ = (candidate: string, real: string) => (candidate === real ? `${candidate}-x` : candidate);

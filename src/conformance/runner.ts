@@ -7,7 +7,7 @@
 import type { Receiver } from '../receiver/types.js';
 import { runPool } from '../util/pool.js';
 import { assembleReport, checkReport } from './assemble.js';
-import { type ConformanceOptions, resolveOptions, secretsOf } from './options.js';
+import { type ConformanceOptions, resolveOptions } from './options.js';
 import { ALL_CHECKS, selectChecks } from './registry.js';
 import { type CheckReport, type ConformanceReport, REPORT_VERSION, toolVersion } from './report.js';
 import { createSender, type Sender } from './send.js';
@@ -144,7 +144,7 @@ export async function runConformance(options: ConformanceOptions = {}): Promise<
         durationMs: Math.round(performance.now() - t0),
         checks: reports,
       },
-      secretsOf(options.auth),
+      sender.secrets,
     );
   } finally {
     await target.receiver?.close();

@@ -23,6 +23,11 @@ export interface SenderConfig {
 
 export interface Sender {
   send(checkId: string, index: number, probe: Probe): Promise<Exchange>;
+  /**
+   * What the configured credentials put on the wire (token, `Bearer ...`, password, Basic
+   * token, credentials written in the URL), to scrub from the report.
+   */
+  readonly secrets: string[];
 }
 
 function authFor(mode: ProbeAuth, auth: Auth | undefined): Auth | undefined {
@@ -55,6 +60,7 @@ export function createSender(config: SenderConfig, now: () => number = () => per
     return plan;
   };
   return {
+    secrets: planFor('configured', false).secrets,
     async send(checkId, index, probe) {
       const mode = probe.auth ?? 'configured';
       const plan = planFor(mode, probe.verifyTls ?? false);
