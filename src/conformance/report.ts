@@ -3,7 +3,6 @@
  * renders and that the library returns. Built from plain data only; secrets were scrubbed by
  * the runner before anything lands here.
  */
-import { version } from '../version.js';
 import type { CheckResultType } from './score.js';
 import type { Evidence, ProbeAuth, Severity } from './types.js';
 
@@ -69,9 +68,4 @@ export interface ConformanceReport {
   blocking: string[];
   counts: { checks: number; passed: number; failed: number; skipped: number; probes: number };
   checks: CheckReport[];
-}
-
-/** The package version, for report metadata. */
-export function toolVersion(): string {
-  return version;
 }

@@ -6,10 +6,11 @@
  */
 import type { Receiver } from '../receiver/types.js';
 import { runPool } from '../util/pool.js';
+import { version } from '../version.js';
 import { assembleReport, checkReport } from './assemble.js';
 import { type ConformanceOptions, resolveOptions } from './options.js';
 import { ALL_CHECKS, selectChecks } from './registry.js';
-import { type CheckReport, type ConformanceReport, REPORT_VERSION, toolVersion } from './report.js';
+import { type CheckReport, type ConformanceReport, REPORT_VERSION } from './report.js';
 import { createSender, type Sender } from './send.js';
 import { resolveTarget } from './target.js';
 import type { Check, Exchange, Observation, ProbePlan, TargetInfo } from './types.js';
@@ -131,7 +132,7 @@ export async function runConformance(options: ConformanceOptions = {}): Promise<
     return assembleReport(
       {
         reportVersion: REPORT_VERSION,
-        tool: { name: 'crowdsec-webhook-mock', version: toolVersion() },
+        tool: { name: 'crowdsec-webhook-mock', version },
         target: {
           url: info.url,
           embedded: info.embedded,
