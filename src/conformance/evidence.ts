@@ -4,42 +4,15 @@
  */
 import { DEFAULTS } from '../delivery/defaults.js';
 import { explainOutcome } from '../delivery/explain.js';
-import type { AttemptRecord, Outcome } from '../delivery/types.js';
+import type { Outcome } from '../delivery/types.js';
 import { formatDurationMs } from '../util/duration.js';
 import { formatBytes } from '../util/format-bytes.js';
-import type { Evidence, Exchange } from './types.js';
+import { diagnose, type Hint, isAccepted } from './diagnose.js';
+import { attemptOf, outcomeOf } from './exchange.js';
+import type { CheckOutcome, Evidence, Exchange, TargetInfo } from './types.js';
 
 /** The Console's attempts per event: a probe is attempt 1 of these. */
 const CONSOLE_MAX_ATTEMPTS: number = DEFAULTS.maxAttempts;
-
-const NO_ATTEMPT: AttemptRecord = {
-  attempt: 1,
-  startOffsetMs: 0,
-  durationMs: 0,
-  waitBeforeMs: 0,
-  outcome: { type: 'network', code: 'NOT_SENT' },
-  label: 'not-sent',
-};
-
-/** The single attempt of a probe (a record without one reads as "not sent"). */
-export function attemptOf(x: Exchange): AttemptRecord {
-  return x.record.attempts[0] ?? NO_ATTEMPT;
-}
-
-export function outcomeOf(x: Exchange): Outcome {
-  return attemptOf(x).outcome;
-}
-
-/** Exactly 200: the only answer the Console counts as delivered. */
-export function isDelivered(x: Exchange): boolean {
-  return outcomeOf(x).type === 'delivered';
-}
-
-/** The HTTP status, when an answer arrived. */
-export function statusOf(x: Exchange): number | undefined {
-  const outcome = outcomeOf(x);
-  return outcome.type === 'status' || outcome.type === 'delivered' ? outcome.status : attemptOf(x).status;
-}
 
 const AUTH_WORDS = {
   configured: '',
@@ -97,24 +70,31 @@ export function evidenceOf(x: Exchange, ok: boolean, expected: string, next?: st
   };
 }
 
-/** Evidence for probes expected to be delivered (exactly 200); the failures come first. */
-function deliveredEvidence(exchanges: readonly Exchange[], expected = 'exactly 200 within the timeout') {
-  const evidence = exchanges.map((x) => evidenceOf(x, isDelivered(x), expected));
+/** Evidence for probes expected to be accepted (exactly 200); the failures come first. */
+function acceptedEvidence(exchanges: readonly Exchange[], expected: string): Evidence[] {
+  const evidence = exchanges.map((x) => evidenceOf(x, isAccepted(x), expected));
   return [...evidence.filter((e) => !e.ok), ...evidence.filter((e) => e.ok)];
 }
 
-/** The common verdict of "every probe must be delivered" checks. */
-export function allDelivered(
+/**
+ * The common verdict of "every probe must be accepted" checks. A failure's cause is read from
+ * its first refused probe; `hint` says what the check varied, for refusals of the content.
+ */
+export function allAccepted(
   exchanges: readonly Exchange[],
+  target: TargetInfo,
   words: { pass: string; fail: (failed: number, total: number) => string },
-  expected?: string,
-) {
-  const evidence = deliveredEvidence(exchanges, expected);
-  const failed = evidence.filter((e) => !e.ok).length;
-  if (exchanges.length === 0) {
-    return { result: 'skip', reason: 'no probe was sent' } as const;
-  }
-  return failed === 0
-    ? ({ result: 'pass', summary: words.pass, evidence } as const)
-    : ({ result: 'fail', summary: words.fail(failed, exchanges.length), evidence } as const);
+  options: { expected?: string; hint?: Hint } = {},
+): CheckOutcome {
+  if (exchanges.length === 0) return { result: 'skip', reason: 'no probe was sent' };
+  const evidence = acceptedEvidence(exchanges, options.expected ?? 'exactly 200 within the timeout');
+  const refused = exchanges.filter((x) => !isAccepted(x));
+  const first = refused[0];
+  if (!first) return { result: 'pass', summary: words.pass, evidence };
+  return {
+    result: 'fail',
+    summary: words.fail(refused.length, exchanges.length),
+    evidence,
+    cause: diagnose(first, target, options.hint),
+  };
 }

@@ -141,3 +141,30 @@ export function largeEvent(eventId: string, counts: { segments: number; watchers
   );
   return payload;
 }
+
+/** A week of 15-minute windows: the anomaly segments of a long attack. */
+const WEEK_OF_SEGMENTS = 7 * 24 * 4;
+
+/**
+ * A valid am_i_under_attack of about `bytes` bytes of JSON (never more): up to a week of anomaly
+ * segments, then as many watcher reports as fit (one per security engine that saw the attack).
+ */
+export function largeEventOfSize(eventId: string, bytes: number): Json {
+  const size = (payload: Json) => Buffer.byteLength(JSON.stringify(payload));
+  const base = largeEvent(eventId, { segments: 0, watchers: 0 });
+  const perSegment = size(largeEvent(eventId, { segments: 1, watchers: 0 })) - size(base);
+  const segments = Math.max(
+    0,
+    Math.min(WEEK_OF_SEGMENTS, Math.floor((bytes - size(base)) / (2 * perSegment))),
+  );
+  const withSegments = size(largeEvent(eventId, { segments, watchers: 0 }));
+  // Watcher entries differ by a digit or two (their signal counts): estimate, then step down.
+  const perWatcher = (size(largeEvent(eventId, { segments, watchers: 100 })) - withSegments) / 100;
+  let watchers = Math.max(0, Math.floor((bytes - withSegments) / perWatcher));
+  let payload = largeEvent(eventId, { segments, watchers });
+  for (let i = 0; i < 1000 && watchers > 0 && size(payload) > bytes; i += 1) {
+    watchers = Math.max(0, watchers - Math.ceil((size(payload) - bytes) / perWatcher));
+    payload = largeEvent(eventId, { segments, watchers });
+  }
+  return payload;
+}

@@ -6,6 +6,7 @@
 import { CswmError, ErrorCodes } from '../errors.js';
 import { rejectsMissing } from './checks/auth.rejects-missing.js';
 import { rejectsWrong } from './checks/auth.rejects-wrong.js';
+import { authRequired } from './checks/auth.required.js';
 import { ACCEPTS_CHECKS } from './checks/delivery.accepts.js';
 import { responseTime } from './checks/delivery.response-time.js';
 import { duplicateEventId } from './checks/idempotency.duplicate-event-id.js';
@@ -32,6 +33,7 @@ export const ALL_CHECKS: readonly Check[] = Object.freeze([
   unknownEventType,
   blockingSafeIpForms,
   large,
+  authRequired,
   rejectsMissing,
   rejectsWrong,
   duplicateEventId,

@@ -1,19 +1,24 @@
 /**
- * runConformance: plans every selected check, sends the probes (independent ones in a bounded
- * pool, sequential ones in order, bursts last and alone), then evaluates each check over what
- * was recorded. A receiver that fails is data in the report; only bad options throw, and they
- * throw before anything is sent.
+ * runConformance: sends the baseline first (one plain documented event), blocks the checks its
+ * failure leaves nothing to judge for, sends the other checks' probes (independent ones in a
+ * bounded pool, sequential ones in order, bursts last and alone), then evaluates each check
+ * over what was recorded. A receiver that fails is data in the report; only bad options throw,
+ * and they throw before anything is sent.
  */
 import type { Receiver } from '../receiver/types.js';
 import { runPool } from '../util/pool.js';
 import { version } from '../version.js';
-import { assembleReport, checkReport } from './assemble.js';
+import { assembleReport, blockedReport, checkReport, probeReport } from './assemble.js';
+import { BASELINE_CHECK_ID, baselineAllows, baselineCause, baselineProbe } from './baseline.js';
+import { inspectCertificate } from './certificate.js';
+import { isAccepted } from './diagnose.js';
+import { evidenceOf } from './evidence.js';
 import { type ConformanceOptions, resolveOptions } from './options.js';
 import { ALL_CHECKS, selectChecks } from './registry.js';
 import { type CheckReport, type ConformanceReport, REPORT_VERSION } from './report.js';
 import { createSender, type Sender } from './send.js';
 import { resolveTarget } from './target.js';
-import type { Check, Exchange, Observation, ProbePlan, TargetInfo } from './types.js';
+import type { Cause, Check, CheckOutcome, Exchange, Observation, ProbePlan, TargetInfo } from './types.js';
 
 interface Planned {
   check: Check;
@@ -21,6 +26,8 @@ interface Planned {
   plan: ProbePlan;
   exchanges: Exchange[];
   observation: Observation;
+  /** The baseline's cause, when it leaves this check nothing to judge. */
+  blockedBy?: Cause;
 }
 
 function newEventId(): string {
@@ -45,8 +52,11 @@ async function sendAll(
       });
     } else if (plan.type === 'sequential') {
       tasks.push(async () => {
-        for (const [i, probe] of plan.probes.entries())
-          p.exchanges.push(await sender.send(check.id, i, probe));
+        for (const [i, probe] of plan.probes.entries()) {
+          const x = await sender.send(check.id, i, probe);
+          p.exchanges.push(x);
+          if (plan.stopAtFirstFailure && !isAccepted(x)) break;
+        }
         const eventId = p.exchanges[0]?.eventId;
         if (plan.observe && observer && eventId) p.observation = await observe(observer, eventId);
       });
@@ -57,7 +67,9 @@ async function sendAll(
   for (const p of planned) {
     const { plan, check } = p;
     if (plan.type !== 'burst') continue;
-    p.exchanges.push(...(await Promise.all(plan.probes.map((probe, i) => sender.send(check.id, i, probe)))));
+    p.exchanges.push(
+      ...(await Promise.all(plan.probes.map((probe, i) => sender.send(check.id, i, probe, 'burst')))),
+    );
   }
 }
 
@@ -81,16 +93,50 @@ async function observe(
   }
 }
 
+/** A failure's cause: the check's own, else one made of its summary (never without one). */
+function causeOf(check: Check, outcome: CheckOutcome): Cause | undefined {
+  if (outcome.result !== 'fail' && outcome.result !== 'warn') return undefined;
+  return (
+    outcome.cause ?? {
+      id: check.id,
+      summary: outcome.summary,
+      advice: check.rationale,
+      consequence: outcome.evidence.find((e) => !e.ok)?.consoleNext ?? '',
+    }
+  );
+}
+
 /** Runs every check's pure evaluation over what was recorded (a plan's skip stands as it is). */
-function evaluateAll(planned: readonly Planned[], target: TargetInfo): CheckReport[] {
-  const all = planned.flatMap((p) => p.exchanges).sort((a, b) => a.startMs - b.startMs);
-  return planned.map((p) => {
-    const outcome =
+function evaluateAll(
+  planned: readonly Planned[],
+  target: TargetInfo,
+  baseline: Exchange | null,
+): { reports: CheckReport[]; causes: Map<string, Cause> } {
+  const all = [...(baseline ? [baseline] : []), ...planned.flatMap((p) => p.exchanges)].sort(
+    (a, b) => a.startMs - b.startMs,
+  );
+  const causes = new Map<string, Cause>();
+  const reports = planned.map((p) => {
+    if (p.blockedBy) return blockedReport(p.check, p.blockedBy);
+    const outcome: CheckOutcome =
       p.plan.type === 'skip'
-        ? ({ result: 'skip', reason: p.plan.reason } as const)
-        : p.check.evaluate({ target, exchanges: p.exchanges, all, observation: p.observation }, p.options);
-    return checkReport(p.check, outcome, p.exchanges);
+        ? { result: 'skip', reason: p.plan.reason }
+        : p.check.evaluate(
+            { target, exchanges: p.exchanges, all, observation: p.observation, baseline },
+            p.options,
+          );
+    const cause = causeOf(p.check, outcome);
+    if (cause && outcome.result === 'fail' && !causes.has(cause.id)) causes.set(cause.id, cause);
+    return checkReport(p.check, outcome, p.exchanges, cause);
   });
+  return { reports, causes };
+}
+
+/** True when some check sends probes or reads the baseline, so the baseline is worth sending. */
+function needsBaseline(planned: readonly Planned[]): boolean {
+  return planned.some(
+    (p) => (p.check.needs ?? 'nothing') !== 'nothing' || (p.plan.type !== 'none' && p.plan.type !== 'skip'),
+  );
 }
 
 /**
@@ -99,6 +145,7 @@ function evaluateAll(planned: readonly Planned[], target: TargetInfo): CheckRepo
  * @example
  * const report = await runConformance({ url: 'https://hooks.example.com/cs', auth: { type: 'bearer', token } });
  * report.verdict; // 'ready' | 'not-ready'
+ * report.rootCauses[0]?.advice; // the one thing to fix first, when there is one
  */
 export async function runConformance(options: ConformanceOptions = {}): Promise<ConformanceReport> {
   const resolved = resolveOptions(options);
@@ -108,9 +155,20 @@ export async function runConformance(options: ConformanceOptions = {}): Promise<
   const target = await resolveTarget({ ...options, embeddedPort: resolved.embeddedPort });
   try {
     const observer = options.observer ?? (target.receiver ? embeddedObserver(target.receiver) : undefined);
+    const timeoutMs = Math.max(1, Math.round(resolved.timeoutMs * resolved.timeScale));
+    const certificate =
+      target.info.protocol === 'https'
+        ? await inspectCertificate(target.info.host, target.info.port, {
+            ...(options.ca === undefined ? {} : { ca: options.ca }),
+            timeoutMs: Math.min(timeoutMs, 10_000),
+          })
+        : undefined;
     const info: TargetInfo = {
       ...target.info,
-      timeoutMs: Math.max(1, Math.round(resolved.timeoutMs * resolved.timeScale)),
+      ...(certificate ? { certificate } : {}),
+      localRun: options.allowAnyPort ?? false,
+      timeoutMs,
+      consoleTimeoutMs: resolved.timeoutMs,
       timeScale: resolved.timeScale,
       hasObserver: observer !== undefined,
     };
@@ -121,14 +179,29 @@ export async function runConformance(options: ConformanceOptions = {}): Promise<
     });
     const sender = createSender({
       url: target.url,
-      ...(options.auth ? { auth: options.auth } : {}),
+      ...(target.auth ? { auth: target.auth } : {}),
       insecure: options.insecure ?? false,
       ...(options.ca === undefined ? {} : { ca: options.ca }),
       timeoutMs: resolved.timeoutMs,
       timeScale: resolved.timeScale,
     });
-    await sendAll(planned, sender, resolved.concurrency, observer);
-    const reports = evaluateAll(planned, info);
+    const baseline = needsBaseline(planned)
+      ? await sender.send(BASELINE_CHECK_ID, 0, baselineProbe(newEventId()), 'baseline')
+      : null;
+    const cause = baseline ? baselineCause(baseline, info) : null;
+    if (baseline && cause) {
+      for (const p of planned) {
+        if (p.plan.type !== 'skip' && !baselineAllows(p.check.needs ?? 'nothing', baseline))
+          p.blockedBy = cause;
+      }
+    }
+    await sendAll(
+      planned.filter((p) => !p.blockedBy),
+      sender,
+      resolved.concurrency,
+      observer,
+    );
+    const { reports, causes } = evaluateAll(planned, info, baseline);
     return assembleReport(
       {
         reportVersion: REPORT_VERSION,
@@ -139,12 +212,25 @@ export async function runConformance(options: ConformanceOptions = {}): Promise<
           auth: info.auth,
           insecure: info.insecure,
           timeoutMs: info.timeoutMs,
+          consoleTimeoutMs: info.consoleTimeoutMs,
           timeScale: info.timeScale,
+          localRun: info.localRun,
         },
         startedAt,
         durationMs: Math.round(performance.now() - t0),
+        ...(baseline
+          ? {
+              baseline: {
+                probe: probeReport(baseline, []),
+                evidence: evidenceOf(baseline, cause === null, 'exactly 200 within the timeout'),
+                accepted: cause === null,
+                ...(cause ? { cause: cause.id } : {}),
+              },
+            }
+          : {}),
         checks: reports,
       },
+      { baseline: cause, others: causes },
       sender.secrets,
     );
   } finally {

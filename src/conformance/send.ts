@@ -10,7 +10,7 @@ import { type DeliveryPlan, planDelivery } from '../delivery/plan.js';
 import type { Auth } from '../delivery/types.js';
 import { formOf } from '../events/payload.js';
 import { wrongAuth } from './options.js';
-import type { Exchange, Probe, ProbeAuth } from './types.js';
+import type { Exchange, Probe, ProbeAuth, ProbePhase } from './types.js';
 
 export interface SenderConfig {
   url: string;
@@ -22,7 +22,7 @@ export interface SenderConfig {
 }
 
 export interface Sender {
-  send(checkId: string, index: number, probe: Probe): Promise<Exchange>;
+  send(checkId: string, index: number, probe: Probe, phase?: ProbePhase): Promise<Exchange>;
   /**
    * What the configured credentials put on the wire (token, `Bearer ...`, password, Basic
    * token, credentials written in the URL), to scrub from the report.
@@ -61,7 +61,7 @@ export function createSender(config: SenderConfig, now: () => number = () => per
   };
   return {
     secrets: planFor('configured', false).secrets,
-    async send(checkId, index, probe) {
+    async send(checkId, index, probe, phase = 'single') {
       const mode = probe.auth ?? 'configured';
       const plan = planFor(mode, probe.verifyTls ?? false);
       const meta = eventMetaOf(probe.payload);
@@ -69,6 +69,7 @@ export function createSender(config: SenderConfig, now: () => number = () => per
       const record = await runDelivery(plan, JSON.stringify(probe.payload), meta);
       return {
         checkId,
+        phase,
         index,
         label: probe.label,
         auth: mode,

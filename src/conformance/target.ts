@@ -2,6 +2,7 @@
  * Where the probes go: the user's URL (checked before anything is sent), or the embedded
  * reference receiver, started here and stopped by the caller.
  */
+import { randomBytes } from 'node:crypto';
 import { lookup as dnsLookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import { checkDestination } from '../delivery/ports.js';
@@ -15,7 +16,12 @@ import type { TargetInfo } from './types.js';
 export interface ResolvedTarget {
   /** The real URL (credentials inside it kept, for sending). */
   url: string;
-  info: Omit<TargetInfo, 'timeoutMs' | 'timeScale' | 'hasObserver'>;
+  info: Omit<
+    TargetInfo,
+    'timeoutMs' | 'consoleTimeoutMs' | 'timeScale' | 'hasObserver' | 'localRun' | 'certificate'
+  >;
+  /** The credentials to send: the caller's, or for the embedded receiver a token made for the run. */
+  auth?: Auth;
   /** The embedded receiver, to stop after the run. */
   receiver?: Receiver;
 }
@@ -85,13 +91,14 @@ export async function resolveTarget(options: {
   /** For tests: the lookup behind transport.public-address (the system resolver by default). */
   lookup?: HostLookup;
 }): Promise<ResolvedTarget> {
-  const authType = options.auth?.type ?? 'none';
   const insecure = options.insecure ?? false;
   if (options.url !== undefined) {
+    const authType = options.auth?.type ?? 'none';
     const destination = checkDestination(options.url, { allowAnyPort: options.allowAnyPort ?? false });
     const addresses = await addressesOf(destination.url.hostname, options.lookup ?? systemLookup);
     return {
       url: options.url,
+      ...(options.auth ? { auth: options.auth } : {}),
       info: {
         url: redactUrl(destination.url),
         protocol: destination.url.protocol === 'https:' ? 'https' : 'http',
@@ -105,14 +112,14 @@ export async function resolveTarget(options: {
       },
     };
   }
-  // With credentials, the embedded receiver requires them, so the auth checks run too.
-  const { receiver, portSkipReason } = await startEmbedded(
-    options.embeddedPort,
-    options.auth && toReceiverAuth(options.auth),
-  );
+  // The embedded receiver demonstrates every check: it requires credentials, the caller's or a
+  // bearer token made for this run (never shown), so the auth checks run too.
+  const auth: Auth = options.auth ?? { type: 'bearer', token: randomBytes(24).toString('hex') };
+  const { receiver, portSkipReason } = await startEmbedded(options.embeddedPort, toReceiverAuth(auth));
   const destination = checkDestination(receiver.url, { allowAnyPort: true });
   return {
     url: receiver.url,
+    auth,
     receiver,
     info: {
       url: redactUrl(destination.url),
@@ -121,7 +128,7 @@ export async function resolveTarget(options: {
       port: destination.port,
       portAllowed: destination.portAllowed,
       embedded: true,
-      auth: authType,
+      auth: auth.type,
       insecure,
       ...(portSkipReason ? { portSkipReason } : {}),
     },

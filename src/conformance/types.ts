@@ -31,14 +31,25 @@ export type ProbePlan =
   | { type: 'skip'; reason: string }
   /** Independent probes, sent alongside the other checks' probes. */
   | { type: 'parallel'; probes: Probe[] }
-  /** Probes sent one after the other (a redelivery must follow its first delivery). */
-  | { type: 'sequential'; probes: Probe[]; observe?: boolean }
+  /**
+   * Probes sent one after the other (a redelivery must follow its first delivery). With
+   * `stopAtFirstFailure`, the probes after the first one not answered 200 are not sent (the
+   * ascending sizes of payload.large stop at the first refusal).
+   */
+  | { type: 'sequential'; probes: Probe[]; observe?: boolean; stopAtFirstFailure?: boolean }
   /** Probes sent all at once, after every other probe, so nothing else competes with them. */
   | { type: 'burst'; probes: Probe[] };
+
+/**
+ * How a probe was sent: `baseline` is the run's first delivery, alone; `single` any probe sent
+ * alongside others in the bounded pool; `burst` the concurrent probes sent last.
+ */
+export type ProbePhase = 'baseline' | 'single' | 'burst';
 
 /** One probe as it happened. */
 export interface Exchange {
   checkId: string;
+  phase: ProbePhase;
   /** Index of the probe within its check's plan. */
   index: number;
   label: string;
@@ -77,10 +88,35 @@ export interface TargetInfo {
   addresses?: string[];
   auth: Auth['type'] | 'none';
   insecure: boolean;
+  /** The run was declared local (`allowAnyPort`): the transport findings are warnings. */
+  localRun: boolean;
+  /** The certificate the host presented (https only; absent when no handshake completed). */
+  certificate?: CertificateInfo;
   /** The timeout of one attempt after time scaling, in ms. */
   timeoutMs: number;
+  /** The timeout of one attempt before time scaling (the Console's: 30 s), in ms. */
+  consoleTimeoutMs: number;
   timeScale: number;
   hasObserver: boolean;
+}
+
+/** The certificate a TLS host presented, read with verification off, for advice. */
+export interface CertificateInfo {
+  /** The subject's common name (or the whole subject when it has none). */
+  subject: string;
+  /** The names it is valid for: DNS and IP subject alternative names (the CN when it has none). */
+  names: string[];
+  /** The issuer's common name (or the whole issuer). */
+  issuer: string;
+  /** ISO dates. */
+  validFrom: string;
+  validTo: string;
+  /** Subject and issuer are the same certificate. */
+  selfSigned: boolean;
+  /** How many certificates the host sent (1: the leaf alone, no intermediates). */
+  chainLength: number;
+  /** Why verification (with the run's trusted CAs) fails, as OpenSSL says it; absent when it passes. */
+  verifyError?: string;
 }
 
 /** What a check's planner may use. */
@@ -96,6 +132,8 @@ export interface EvalContext {
   exchanges: readonly Exchange[];
   all: readonly Exchange[];
   observation: Observation;
+  /** The run's first delivery (a plain documented alert_triggered, configured credentials and TLS). */
+  baseline: Exchange | null;
 }
 
 /** What a probe showed, in words: the material of a failure message and of the HTML details. */
@@ -111,10 +149,41 @@ export interface Evidence {
   consoleNext: string;
 }
 
+/**
+ * Why a check failed (or warned), in a form several checks can share: the 15 accepts checks
+ * failing on one 204 have one cause, named once in the report's "Fix first".
+ */
+export interface Cause {
+  /** Stable id: `answers-204`, `credentials-refused`, `tls-expired`, `body-limit`, ... */
+  id: string;
+  /** What the evidence shows, one sentence. */
+  summary: string;
+  /** The one fix, chosen from the evidence. */
+  advice: string;
+  /** What the real Console does about it. */
+  consequence: string;
+}
+
+type Judged = { summary: string; evidence: Evidence[]; metrics?: Record<string, number> };
+
 export type CheckOutcome =
-  | { result: 'pass'; summary: string; evidence: Evidence[]; metrics?: Record<string, number> }
-  | { result: 'fail'; summary: string; evidence: Evidence[]; metrics?: Record<string, number> }
+  | ({ result: 'pass' } & Judged)
+  /** A failure, with its cause (the runner derives one from the evidence when a check gives none). */
+  | ({ result: 'fail'; cause?: Cause } & Judged)
+  /** A finding the run declared acceptable (a local port, disabled verification): never blocks. */
+  | ({ result: 'warn'; cause?: Cause } & Judged)
   | { result: 'skip'; reason: string };
+
+/**
+ * What a check needs from the baseline to be judged at all; without it the check is `blocked`
+ * by the baseline's cause, its probes are not sent, and it earns nothing:
+ * - `nothing`: judged from the target or its own probes whatever happened (transport, TLS, accepts);
+ * - `processing`: the receiver must process requests (answer 2xx or 3xx, not refuse the
+ *   credentials, not time out), or its answers say nothing (auth, response time);
+ * - `acceptance`: the baseline must be delivered (200 that is not a refusal in words);
+ * - `auth-verdict`: the baseline must say whether credentials are needed (processed, or 401/403).
+ */
+export type BaselineNeed = 'nothing' | 'processing' | 'acceptance' | 'auth-verdict';
 
 /** A named property of a receiver, with its severity, its plan and its pure evaluation. */
 export interface Check<O extends object = object> {
@@ -126,6 +195,8 @@ export interface Check<O extends object = object> {
   rationale: string;
   /** The check's options and their defaults (exported beside the check). */
   defaults: O;
+  /** @default 'nothing' */
+  needs?: BaselineNeed;
   plan(ctx: PlanContext, options: O): ProbePlan;
   evaluate(ctx: EvalContext, options: O): CheckOutcome;
 }

@@ -19,7 +19,7 @@ describe('explainFault', () => {
       { type: 'status', statuses: [302] },
       'answers 302 to every attempt (redirecting to /cswm-redirect-target)',
     ],
-    [{ type: 'delay', delayMs: 31_000 }, 'waits 31.0s, then answers 200'],
+    [{ type: 'delay', delayMs: 31_000 }, 'waits 31s, then answers 200'],
     [{ type: 'hang' }, 'reads the request and never answers, until the client gives up'],
     [{ type: 'huge-body', bytes: 1024 ** 3 }, 'answers 200 with a 1 GiB body, streamed'],
   ];

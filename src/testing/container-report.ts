@@ -8,7 +8,7 @@ import { assembleReport, checkReport } from '../conformance/assemble.js';
 import { portAllowed } from '../conformance/checks/transport.port-allowed.js';
 import { publicAddress } from '../conformance/checks/transport.public-address.js';
 import type { CheckReport, ConformanceReport } from '../conformance/report.js';
-import type { CheckOutcome, TargetInfo } from '../conformance/types.js';
+import type { Cause, CheckOutcome, TargetInfo } from '../conformance/types.js';
 import { ALLOWED_PORTS } from '../delivery/ports.js';
 
 /** What the transport checks are judged on for a container. */
@@ -32,11 +32,16 @@ function portOutcome(report: ConformanceReport, facts: ContainerFacts): CheckOut
     embedded: false,
     auth: report.target.auth,
     insecure: report.target.insecure,
+    localRun: false,
     timeoutMs: report.target.timeoutMs,
+    consoleTimeoutMs: report.target.consoleTimeoutMs,
     timeScale: report.target.timeScale,
     hasObserver: false,
   };
-  const outcome = portAllowed.evaluate({ target, exchanges: [], all: [], observation: { type: 'none' } }, {});
+  const outcome = portAllowed.evaluate(
+    { target, exchanges: [], all: [], observation: { type: 'none' }, baseline: null },
+    {},
+  );
   if (outcome.result === 'skip' || facts.port === facts.containerPort) return outcome;
   const note = ` (container port ${facts.containerPort}, exposed as ${facts.port})`;
   return { ...outcome, summary: outcome.summary + note };
@@ -47,13 +52,24 @@ const PUBLIC_ADDRESS_SKIP_REASON =
 
 /** The report with transport.port-allowed judged on `facts.port` and transport.public-address skipped. */
 export function judgeOnContainer(report: ConformanceReport, facts: ContainerFacts): ConformanceReport {
+  const causes = new Map<string, Cause>(
+    report.rootCauses
+      .filter((r) => !r.baseline && !r.id.startsWith('port-') && r.id !== 'private-address')
+      .map((r) => [r.id, r]),
+  );
   const checks: CheckReport[] = report.checks.map((check) => {
-    if (check.id === portAllowed.id) return checkReport(portAllowed, portOutcome(report, facts), []);
+    if (check.id === portAllowed.id) {
+      const outcome = portOutcome(report, facts);
+      const cause = outcome.result === 'fail' || outcome.result === 'warn' ? outcome.cause : undefined;
+      if (cause && outcome.result === 'fail') causes.set(cause.id, cause);
+      return checkReport(portAllowed, outcome, [], cause);
+    }
     if (check.id === publicAddress.id) {
       return checkReport(publicAddress, { result: 'skip', reason: PUBLIC_ADDRESS_SKIP_REASON }, []);
     }
     return check;
   });
-  const { score: _s, verdict: _v, verdictText: _t, blocking: _b, counts: _c, ...parts } = report;
-  return assembleReport({ ...parts, checks }, []);
+  const { score: _s, verdict: _v, verdictText: _t, blocking: _b, counts: _c, rootCauses, ...parts } = report;
+  const baseline = rootCauses.find((r) => r.baseline) ?? null;
+  return assembleReport({ ...parts, checks }, { baseline, others: causes }, []);
 }

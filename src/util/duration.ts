@@ -27,14 +27,16 @@ export function parseDurationMs(text: string, flag = 'duration'): number {
 }
 
 /**
- * Formats milliseconds for people: `850ms`, `1.23s`, `12.5s`, `2m05s`. The unit is chosen
+ * Formats milliseconds for people: `850ms`, `1.23s`, `1.5s`, `30s`, `12.5s`, `2m05s`. The unit is chosen
  * after rounding to what is shown, so 59,960 ms reads `1m00s`, never `60.0s` or `0m60s`.
  */
 export function formatDurationMs(ms: number): string {
   const whole = Math.round(ms);
   if (whole < 1000) return `${whole}ms`;
-  if (whole < 9_995) return `${(ms / 1000).toFixed(2)}s`;
-  if (whole < 59_950) return `${(ms / 1000).toFixed(1)}s`;
+  // Trailing zeros say nothing: 30s, 1.5s, 1.23s.
+  const trim = (fixed: string) => fixed.replace(/\.?0+$/, '');
+  if (whole < 9_995) return `${trim((ms / 1000).toFixed(2))}s`;
+  if (whole < 59_950) return `${trim((ms / 1000).toFixed(1))}s`;
   const seconds = Math.round(ms / 1000);
   return `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, '0')}s`;
 }

@@ -22,7 +22,9 @@ export const TARGET: TargetInfo = {
   embedded: false,
   auth: 'bearer',
   insecure: false,
+  localRun: false,
   timeoutMs: 30_000,
+  consoleTimeoutMs: 30_000,
   timeScale: 1,
   hasObserver: false,
 };
@@ -34,6 +36,7 @@ export function exchange(
   const status = outcome.type === 'status' || outcome.type === 'delivered' ? outcome.status : undefined;
   return {
     checkId: 'test.check',
+    phase: 'single',
     index: overrides.index ?? 0,
     label: overrides.label ?? 'alert_triggered (documented example)',
     auth: overrides.auth ?? 'configured',
@@ -71,12 +74,18 @@ export const status = (code: number): Outcome => (code === 200 ? OK : { type: 's
 
 export function ctx(
   exchanges: Exchange[],
-  extra: { target?: Partial<TargetInfo>; all?: Exchange[]; observation?: Observation } = {},
+  extra: {
+    target?: Partial<TargetInfo>;
+    all?: Exchange[];
+    observation?: Observation;
+    baseline?: Exchange | null;
+  } = {},
 ): EvalContext {
   return {
     target: { ...TARGET, ...extra.target },
     exchanges,
     all: extra.all ?? exchanges,
     observation: extra.observation ?? { type: 'none' },
+    baseline: extra.baseline ?? null,
   };
 }

@@ -21,13 +21,9 @@ interface CheckFlags {
 }
 
 async function run(flags: CheckFlags): Promise<void> {
-  // The embedded default demonstrates every check: with no credentials given, the reference
-  // receiver requires a bearer token made for this run (never printed), so the auth checks run too.
-  const auth =
-    authFromFlags(flags) ??
-    (flags.url === undefined
-      ? { type: 'bearer' as const, token: (await import('node:crypto')).randomBytes(24).toString('hex') }
-      : undefined);
+  // Without --url, runConformance starts the reference receiver with these credentials, or with
+  // a bearer token made for the run (never printed), so the auth checks run too.
+  const auth = authFromFlags(flags);
   const { mkdir } = await import('node:fs/promises');
   const conformance = await import('../../conformance/index.js');
   const formats = conformance.parseFormats(flags.report);

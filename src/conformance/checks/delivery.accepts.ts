@@ -1,5 +1,6 @@
 import { catalogEntry, EVENT_TYPES, type EventType } from '../../events/catalog.js';
-import { consoleNext, describeReceived, evidenceOf, isDelivered } from '../evidence.js';
+import { diagnose, isAccepted } from '../diagnose.js';
+import { describeReceived, evidenceOf } from '../evidence.js';
 import { documented } from '../payloads.js';
 import type { Check } from '../types.js';
 
@@ -7,6 +8,7 @@ import type { Check } from '../types.js';
  * delivery.accepts.<event_type>: the page's example of each type, sent once, must get exactly
  * 200 within the timeout. blocking_safe_ip goes flat, as documented (its wrapped form is
  * payload.blocking-safe-ip-forms). The 15 checks share this one file: they differ by type only.
+ * They are judged whatever the baseline showed: they are the failures the Console would see.
  */
 export function acceptsCheck(type: EventType): Check {
   const entry = catalogEntry(type);
@@ -26,21 +28,22 @@ export function acceptsCheck(type: EventType): Check {
         },
       ],
     }),
-    evaluate({ exchanges }) {
+    evaluate({ exchanges, target }) {
       const x = exchanges[0];
       if (!x) return { result: 'skip', reason: 'no probe was sent' };
       const expected = 'exactly 200 within the timeout';
-      return isDelivered(x)
-        ? {
-            result: 'pass',
-            summary: `answered ${describeReceived(x, { body: false })}`,
-            evidence: [evidenceOf(x, true, expected)],
-          }
-        : {
-            result: 'fail',
-            summary: `answered ${describeReceived(x)}; ${consoleNext(x)}`,
-            evidence: [evidenceOf(x, false, expected)],
-          };
+      if (isAccepted(x)) {
+        return {
+          result: 'pass',
+          summary: `answered ${describeReceived(x, { body: false })}`,
+          evidence: [evidenceOf(x, true, expected)],
+        };
+      }
+      const cause = diagnose(x, target, {
+        what: `the documented ${type} example`,
+        fix: `accept the ${type} event as the page documents it`,
+      });
+      return { result: 'fail', summary: cause.summary, evidence: [evidenceOf(x, false, expected)], cause };
     },
   };
 }

@@ -1,4 +1,5 @@
-import { consoleNext, describeReceived, evidenceOf, isDelivered } from '../evidence.js';
+import { diagnose, isAccepted } from '../diagnose.js';
+import { evidenceOf } from '../evidence.js';
 import { documented } from '../payloads.js';
 import type { Check, CheckOutcome, Evidence } from '../types.js';
 
@@ -18,6 +19,7 @@ export const duplicateEventId: Check = {
   rationale:
     'The Console sends an event again whenever an answer is lost or late, so receivers see duplicates; acting twice means two tickets or two chat messages.',
   defaults: {},
+  needs: 'acceptance',
   plan({ newEventId }) {
     const payload = documented('alert_triggered', newEventId());
     return {
@@ -29,19 +31,27 @@ export const duplicateEventId: Check = {
       ],
     };
   },
-  evaluate({ exchanges, observation }): CheckOutcome {
+  evaluate({ exchanges, observation, target }): CheckOutcome {
     const [first, second] = exchanges;
     if (!first || !second) return { result: 'skip', reason: 'the two deliveries were not both sent' };
     const evidence: Evidence[] = [
-      evidenceOf(first, isDelivered(first), '200'),
-      evidenceOf(second, isDelivered(second), '200 again'),
+      evidenceOf(first, isAccepted(first), '200'),
+      evidenceOf(second, isAccepted(second), '200 again'),
     ];
-    if (!isDelivered(first) || !isDelivered(second)) {
-      const bad = isDelivered(first) ? second : first;
+    if (!isAccepted(first) || !isAccepted(second)) {
+      const bad = isAccepted(first) ? second : first;
+      const cause = diagnose(bad, target, {
+        what:
+          bad === first
+            ? 'the first delivery of an event'
+            : 'the redelivery of an event it had accepted (same event_id)',
+        fix: 'answer 200 to a redelivery too, and skip the work already done for that event_id',
+      });
       return {
         result: 'fail',
-        summary: `${bad === first ? 'the first delivery' : 'the redelivery'} answered ${describeReceived(bad)}; ${consoleNext(bad)}`,
+        summary: `${bad === first ? 'the first delivery' : 'the redelivery'}: ${cause.summary}`,
         evidence,
+        cause,
       };
     }
     if (observation.type === 'none') {
@@ -71,9 +81,17 @@ export const duplicateEventId: Check = {
         }
       : {
           result: 'fail',
-          summary: `the receiver acted ${acted} times on one event; remember details.event_id and skip what you have done`,
+          summary: `the receiver acted ${acted} times on one event`,
           evidence,
           metrics: { acted },
+          cause: {
+            id: 'not-idempotent',
+            summary: `acted ${acted} times on one event delivered twice (same event_id)`,
+            advice:
+              'remember each details.event_id you have acted on and skip the work for one seen before (still answering 200)',
+            consequence:
+              'the Console redelivers whenever an answer is lost or late: every such event becomes two tickets or two messages',
+          },
         };
   },
 };

@@ -1,4 +1,4 @@
-import { allDelivered } from '../evidence.js';
+import { allAccepted } from '../evidence.js';
 import { documented } from '../payloads.js';
 import type { Check } from '../types.js';
 
@@ -17,6 +17,7 @@ export const burst: Check<BurstOptions> = {
   rationale:
     'A real attack raises many alerts at once; a receiver that refuses or drops some under load turns each into 4 more attempts, which adds to the load.',
   defaults: BURST_DEFAULTS,
+  needs: 'acceptance',
   plan: ({ newEventId }, options) => ({
     type: 'burst',
     probes: Array.from({ length: options.count }, (_, i) => ({
@@ -24,9 +25,19 @@ export const burst: Check<BurstOptions> = {
       payload: documented('alert_triggered', newEventId()),
     })),
   }),
-  evaluate: ({ exchanges }) =>
-    allDelivered(exchanges, {
-      pass: `all ${exchanges.length} concurrent deliveries got 200`,
-      fail: (n, total) => `${n} of ${total} concurrent deliveries were not answered 200`,
-    }),
+  evaluate: ({ exchanges, target }) =>
+    allAccepted(
+      exchanges,
+      target,
+      {
+        pass: `all ${exchanges.length} concurrent deliveries got 200`,
+        fail: (n, total) => `${n} of ${total} concurrent deliveries were not answered 200`,
+      },
+      {
+        hint: {
+          what: 'concurrent deliveries',
+          fix: 'let concurrent requests through (workers, connection limits, rate limits) and answer each with 200',
+        },
+      },
+    ),
 };

@@ -1,4 +1,4 @@
-import { allDelivered } from '../evidence.js';
+import { allAccepted } from '../evidence.js';
 import { documented } from '../payloads.js';
 import type { Check } from '../types.js';
 
@@ -13,6 +13,7 @@ export const blockingSafeIpForms: Check = {
   rationale:
     'The page shows blocking_safe_ip without the {metadata, details} envelope the other events have; a receiver must not depend on either form.',
   defaults: {},
+  needs: 'acceptance',
   plan: ({ newEventId }) => ({
     type: 'parallel',
     probes: [
@@ -26,14 +27,23 @@ export const blockingSafeIpForms: Check = {
       },
     ],
   }),
-  evaluate: ({ exchanges }) =>
-    allDelivered(
+  evaluate: ({ exchanges, target }) =>
+    allAccepted(
       exchanges,
+      target,
       {
         pass: 'both forms got 200',
-        fail: () =>
-          'one form of blocking_safe_ip was refused; read its fields from `details` when present, else from the top',
+        fail: (n) =>
+          n === 2
+            ? 'neither form of blocking_safe_ip was accepted'
+            : 'one form of blocking_safe_ip was not accepted',
       },
-      '200 for either form',
+      {
+        expected: '200 for either form',
+        hint: {
+          what: 'one form of blocking_safe_ip',
+          fix: 'read its fields from `details` when present, else from the top level',
+        },
+      },
     ),
 };

@@ -1,40 +1,114 @@
-import { allDelivered } from '../evidence.js';
-import { largeEvent } from '../payloads.js';
-import type { Check } from '../types.js';
+import { formatBytes } from '../../util/format-bytes.js';
+import { bodyLimitCause, diagnose, isAccepted, LARGEST_PLAUSIBLE_EVENT_BYTES } from '../diagnose.js';
+import { evidenceOf } from '../evidence.js';
+import { outcomeOf, statusOf } from '../exchange.js';
+import { largeEventOfSize } from '../payloads.js';
+import type { Check, CheckOutcome, Exchange, TargetInfo } from '../types.js';
 
 export interface LargeOptions {
-  /** Anomaly segments in the large am_i_under_attack. @default 500 */
-  segments: number;
-  /** Watcher reports in it. @default 300 */
-  watchers: number;
+  /**
+   * The body sizes to send, ascending, in bytes (each am_i_under_attack grown to about that
+   * size); sending stops at the first one not accepted.
+   * @default [32768, 70000, 110000, 500000, 1000000, 1100000, 4194304]
+   */
+  sizesBytes: number[];
+  /**
+   * Every size up to this one must be accepted; larger ones only measure the headroom.
+   * @default 1000000
+   */
+  requiredBytes: number;
 }
 
-export const LARGE_DEFAULTS: LargeOptions = { segments: 500, watchers: 300 };
+/**
+ * Past the limits receivers ship with: 64 KiB, Express's 100 kb (102,400 bytes), the largest
+ * plausible event (the threshold), then 1 MiB (nginx's client_max_body_size, Fastify's
+ * bodyLimit) and 4 MiB for headroom. README "payload.large" justifies the threshold.
+ */
+export const LARGE_DEFAULTS: LargeOptions = {
+  sizesBytes: [32_768, 70_000, 110_000, 500_000, 1_000_000, 1_100_000, 4_194_304],
+  requiredBytes: LARGEST_PLAUSIBLE_EVENT_BYTES,
+};
 
-/** payload.large: a long attack seen by a big fleet, still schema-valid. */
+function judge(exchanges: readonly Exchange[], required: number, target: TargetInfo): CheckOutcome {
+  const sorted = [...exchanges].sort((a, b) => a.record.bodyBytes - b.record.bodyBytes);
+  const accepted = sorted.filter(isAccepted);
+  const refused = sorted.find((x) => !isAccepted(x));
+  const largest = accepted.at(-1)?.record.bodyBytes;
+  const metrics: Record<string, number> = { requiredBytes: required };
+  if (largest !== undefined) metrics.largestAcceptedBytes = largest;
+  if (refused) {
+    metrics.firstRefusedBytes = refused.record.bodyBytes;
+    const status = statusOf(refused);
+    if (status !== undefined) metrics.firstRefusedStatus = status;
+  }
+  const evidence = sorted.map((x) =>
+    evidenceOf(
+      x,
+      isAccepted(x) || x.record.bodyBytes > required,
+      x.record.bodyBytes > required
+        ? '200 (beyond the largest plausible event: measured, not required)'
+        : '200',
+    ),
+  );
+  const upTo = largest === undefined ? 'no size' : `every size up to ${formatBytes(largest)}`;
+  if (!refused) {
+    return { result: 'pass', summary: `accepted ${upTo} (the largest sent)`, evidence, metrics };
+  }
+  const refusedWords = `${formatBytes(refused.record.bodyBytes)}${statusOf(refused) === undefined ? '' : ` with ${statusOf(refused)}`}`;
+  if (refused.record.bodyBytes > required) {
+    return {
+      result: 'pass',
+      summary: `accepted ${upTo}; refused ${refusedWords}, larger than any plausible event (${formatBytes(required)})`,
+      evidence,
+      metrics,
+    };
+  }
+  // A 413, or a connection dropped mid-body after smaller ones went through, is a size limit.
+  const sizeLimit =
+    statusOf(refused) === 413 || (outcomeOf(refused).type === 'reset' && largest !== undefined);
+  const cause = sizeLimit
+    ? bodyLimitCause(refused, {
+        refusedBytes: refused.record.bodyBytes,
+        ...(largest === undefined ? {} : { acceptedBytes: largest }),
+      })
+    : diagnose(refused, target, {
+        what: `a ${formatBytes(refused.record.bodyBytes)} event`,
+        fix: `accept events up to ${formatBytes(required)} at least (no fixed-size buffer or body limit under it)`,
+      });
+  return {
+    result: 'fail',
+    summary: `largest accepted: ${largest === undefined ? 'none' : formatBytes(largest)}; refused ${refusedWords}, under the ${formatBytes(required)} an event may reach`,
+    evidence,
+    metrics,
+    cause,
+  };
+}
+
+/**
+ * payload.large: am_i_under_attack events of ascending size (a long attack seen by a large
+ * fleet), schema-valid, one after the other until the first refusal: the report gives the
+ * largest accepted and the first refused, with its status.
+ */
 export const large: Check<LargeOptions> = {
   id: 'payload.large',
-  title: 'Accepts a large valid event',
-  severity: 'medium',
+  title: 'Accepts large valid events, up to the largest the Console plausibly sends',
+  severity: 'high',
   rationale:
-    'A long attack seen by many security engines makes a large body; a tight body-size limit or a fixed buffer would refuse it every time.',
+    'A long attack seen by many security engines makes a large body; a body-size limit under it refuses that notification on all 5 attempts, so it is lost.',
   defaults: LARGE_DEFAULTS,
+  needs: 'acceptance',
   plan: ({ newEventId }, options) => ({
-    type: 'parallel',
-    probes: [
-      {
-        label: `am_i_under_attack with ${options.segments} anomaly segments and ${options.watchers} watchers`,
-        payload: largeEvent(newEventId(), options),
-      },
-    ],
+    type: 'sequential',
+    stopAtFirstFailure: true,
+    probes: [...options.sizesBytes]
+      .sort((a, b) => a - b)
+      .map((bytes) => ({
+        label: `am_i_under_attack of about ${formatBytes(bytes)}`,
+        payload: largeEventOfSize(newEventId(), bytes),
+      })),
   }),
-  evaluate: ({ exchanges }) =>
-    allDelivered(
-      exchanges,
-      {
-        pass: 'the large event got 200',
-        fail: () => 'the large event was refused; raise the body-size limit of the receiver',
-      },
-      '200',
-    ),
+  evaluate: ({ exchanges, target }, options) =>
+    exchanges.length === 0
+      ? { result: 'skip', reason: 'no probe was sent' }
+      : judge(exchanges, options.requiredBytes, target),
 };

@@ -1,4 +1,4 @@
-import { allDelivered } from '../evidence.js';
+import { allAccepted } from '../evidence.js';
 import { documented, nullified, WRAPPED_TYPES } from '../payloads.js';
 import type { Check, Probe } from '../types.js';
 
@@ -20,6 +20,7 @@ export const nullableFields: Check = {
   rationale:
     'The schemas allow null (alert uuid and message, report_data, os, ...) and empty lists; a receiver that crashes on them loses those events after 5 attempts.',
   defaults: {},
+  needs: 'acceptance',
   plan({ newEventId }) {
     const probes: Probe[] = [];
     for (const type of WRAPPED_TYPES) {
@@ -28,14 +29,20 @@ export const nullableFields: Check = {
     }
     return { type: 'parallel', probes };
   },
-  evaluate: ({ exchanges }) =>
-    allDelivered(
+  evaluate: ({ exchanges, target }) =>
+    allAccepted(
       exchanges,
+      target,
       {
         pass: `all ${exchanges.length} events with null fields and empty lists got 200`,
-        fail: (n, total) =>
-          `${n} of ${total} events with null fields or empty lists were refused; each would be sent 4 more times, then lost`,
+        fail: (n, total) => `${n} of ${total} events with null fields or empty lists were not accepted`,
       },
-      '200: null and [] are valid values in these schemas',
+      {
+        expected: '200: null and [] are valid values in these schemas',
+        hint: {
+          what: 'events whose nullable fields are null and lists empty',
+          fix: 'treat null and [] as the valid values the schemas say they are (alert uuid and message, os, report_data, ...)',
+        },
+      },
     ),
 };

@@ -1,4 +1,4 @@
-import { allDelivered } from '../evidence.js';
+import { allAccepted } from '../evidence.js';
 import { FUTURE_EVENT_TYPE, futureEvent } from '../payloads.js';
 import type { Check } from '../types.js';
 
@@ -13,20 +13,24 @@ export const unknownEventType: Check = {
   rationale:
     'The Console adds event types over time; refusing one makes the Console retry it 4 times, and an error-answering receiver looks down to its operators.',
   defaults: {},
+  needs: 'acceptance',
   plan: ({ newEventId }) => ({
     type: 'parallel',
     probes: [
       { label: `event_type "${FUTURE_EVENT_TYPE}" (undocumented)`, payload: futureEvent(newEventId()) },
     ],
   }),
-  evaluate: ({ exchanges }) =>
-    allDelivered(
+  evaluate: ({ exchanges, target }) =>
+    allAccepted(
       exchanges,
+      target,
+      { pass: 'an unknown event type got 200', fail: () => 'an unknown event type was not accepted' },
       {
-        pass: 'an unknown event type got 200',
-        fail: () =>
-          'an unknown event type was refused; answer 200 and ignore (or log) types you do not handle',
+        expected: '200 (accept and ignore what you do not handle)',
+        hint: {
+          what: `an event of an unknown type ("${FUTURE_EVENT_TYPE}")`,
+          fix: 'answer 200 and ignore (or log) event types you do not handle',
+        },
       },
-      '200 (accept and ignore what you do not handle)',
     ),
 };

@@ -1,4 +1,4 @@
-import { allDelivered } from '../evidence.js';
+import { allAccepted } from '../evidence.js';
 import { documented, UNKNOWN_FIELD, WRAPPED_TYPES, withUnknownFields } from '../payloads.js';
 import type { Check } from '../types.js';
 
@@ -13,6 +13,7 @@ export const unknownFields: Check = {
   rationale:
     'The schemas do not forbid extra properties: when the Console adds a field, a strict receiver starts refusing every event.',
   defaults: {},
+  needs: 'acceptance',
   plan: ({ newEventId }) => ({
     type: 'parallel',
     probes: WRAPPED_TYPES.map((type) => ({
@@ -20,14 +21,20 @@ export const unknownFields: Check = {
       payload: withUnknownFields(documented(type, newEventId())),
     })),
   }),
-  evaluate: ({ exchanges }) =>
-    allDelivered(
+  evaluate: ({ exchanges, target }) =>
+    allAccepted(
       exchanges,
+      target,
       {
         pass: `all ${exchanges.length} events with unknown properties got 200`,
-        fail: (n, total) =>
-          `${n} of ${total} events with an unknown property were refused; ignore properties you do not know instead`,
+        fail: (n, total) => `${n} of ${total} events with an unknown property were not accepted`,
       },
-      '200: unknown properties are to be ignored',
+      {
+        expected: '200: unknown properties are to be ignored',
+        hint: {
+          what: `events with an unknown property ("${UNKNOWN_FIELD}")`,
+          fix: 'ignore properties you do not know instead of refusing the event (no schema forbids them)',
+        },
+      },
     ),
 };

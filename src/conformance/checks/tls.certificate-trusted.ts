@@ -1,10 +1,14 @@
-import { describeReceived, evidenceOf, outcomeOf } from '../evidence.js';
+import { diagnose } from '../diagnose.js';
+import { describeReceived, evidenceOf } from '../evidence.js';
+import { outcomeOf } from '../exchange.js';
 import { documented } from '../payloads.js';
 import type { Check } from '../types.js';
 
 /**
  * tls.certificate-trusted: one probe with verification on (even under --insecure, since the
  * question is what the Console sees by default). A `--ca` file stands for the public roots.
+ * With --insecure (the destination's "disable SSL verification") a bad certificate is a
+ * warning that still names its problem: the run declared it.
  */
 export const certificateTrusted: Check = {
   id: 'tls.certificate-trusted',
@@ -28,17 +32,26 @@ export const certificateTrusted: Check = {
       ],
     };
   },
-  evaluate({ exchanges }) {
+  evaluate({ exchanges, target }) {
     const x = exchanges[0];
     if (!x) return { result: 'skip', reason: 'no probe was sent' };
     const outcome = outcomeOf(x);
     const expected = 'a completed handshake with a trusted, valid certificate for this host';
     if (outcome.type === 'tls') {
-      return {
-        result: 'fail',
-        summary: `${describeReceived(x)}: use a certificate from a public CA, or turn on "disable SSL verification" on the Console destination`,
-        evidence: [evidenceOf(x, false, expected)],
-      };
+      const cause = diagnose(x, target);
+      const evidence = [evidenceOf(x, false, expected, cause.consequence)];
+      return target.insecure
+        ? {
+            result: 'warn',
+            summary: `${cause.summary}; accepted because the destination disables SSL verification (--insecure)`,
+            evidence,
+            cause: {
+              ...cause,
+              consequence:
+                'with "disable SSL verification" on, the Console delivers anyway; anyone between the Console and the receiver could read or alter the events',
+            },
+          }
+        : { result: 'fail', summary: cause.summary, evidence, cause };
     }
     if (outcome.type === 'delivered' || outcome.type === 'status' || outcome.type === 'protocol') {
       return {

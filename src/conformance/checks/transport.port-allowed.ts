@@ -1,7 +1,10 @@
 import { ALLOWED_PORTS } from '../../delivery/ports.js';
 import type { Check } from '../types.js';
 
-/** transport.port-allowed: the Console calls only ports 80, 8080, 443 and 8443. */
+/**
+ * transport.port-allowed: the Console calls only ports 80, 8080, 443 and 8443. A run that
+ * declared itself local (--allow-any-port) gets a warning instead of a failure.
+ */
 export const portAllowed: Check = {
   id: 'transport.port-allowed',
   title: 'The URL uses a port the Console calls',
@@ -21,12 +24,21 @@ export const portAllowed: Check = {
         ? 'the Console can call this port'
         : `the Console will not call port ${target.port}: no event will ever reach this receiver`,
     };
-    return target.portAllowed
-      ? { result: 'pass', summary: `port ${target.port} is allowed`, evidence: [evidence] }
-      : {
-          result: 'fail',
-          summary: `port ${target.port} is not one the Console calls (allowed: ${ALLOWED_PORTS.join(', ')}); put the receiver (or a proxy) on one of them`,
+    if (target.portAllowed)
+      return { result: 'pass', summary: `port ${target.port} is allowed`, evidence: [evidence] };
+    const cause = {
+      id: 'port-not-allowed',
+      summary: `port ${target.port} is not one the Console calls (allowed: ${ALLOWED_PORTS.join(', ')})`,
+      advice: `put the receiver (or a proxy in front of it) on ${ALLOWED_PORTS.slice(0, -1).join(', ')} or ${ALLOWED_PORTS.at(-1)} before configuring the Console destination`,
+      consequence: `the Console will only call ports ${ALLOWED_PORTS.join(', ')}: it would never reach this one`,
+    };
+    return target.localRun
+      ? {
+          result: 'warn',
+          summary: `${cause.summary}: fine for this local run (--allow-any-port)`,
           evidence: [evidence],
-        };
+          cause,
+        }
+      : { result: 'fail', summary: cause.summary, evidence: [evidence], cause };
   },
 };

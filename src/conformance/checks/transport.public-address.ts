@@ -51,7 +51,8 @@ function ipv6Reason(ip: string): string | null {
  * transport.public-address (a warning, low severity): the real Console sends from the
  * internet, so a loopback or private host works here but never from the Console. The host is
  * judged as written, then by the addresses it resolved to when the run started (from this
- * machine: split-horizon DNS can still answer the Console differently).
+ * machine: split-horizon DNS can still answer the Console differently). A run that declared
+ * itself local (--allow-any-port) gets a warning instead of a failure.
  */
 export const publicAddress: Check = {
   id: 'transport.public-address',
@@ -77,12 +78,26 @@ export const publicAddress: Check = {
         ? 'the real Console cannot reach this host; fine for local tests, not for the Console destination'
         : 'the Console can look this host up from the internet',
     };
-    return reason
+    if (!reason) return { result: 'pass', summary: `host ${target.host} looks public`, evidence: [evidence] };
+    const cause = {
+      id: 'private-address',
+      summary: `host ${target.host} is ${reason}`,
+      advice:
+        'before configuring the Console destination, expose the receiver on a public host name (a reverse proxy or a tunnel)',
+      consequence: 'the real Console calls from the internet and cannot reach this host',
+    };
+    return target.localRun
       ? {
-          result: 'fail',
-          summary: `host ${target.host} is ${reason}: the real Console cannot reach it (expose it publicly before configuring the destination)`,
+          result: 'warn',
+          summary: `${cause.summary}: fine for this local run (--allow-any-port)`,
           evidence: [evidence],
+          cause,
         }
-      : { result: 'pass', summary: `host ${target.host} looks public`, evidence: [evidence] };
+      : {
+          result: 'fail',
+          summary: `${cause.summary}: the real Console cannot reach it`,
+          evidence: [evidence],
+          cause,
+        };
   },
 };
