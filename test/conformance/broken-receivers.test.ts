@@ -18,9 +18,10 @@ import { startRejectsUnknownFields } from '../fixtures/broken-receivers/rejects-
 // URL, not the receiver's code, so they are left out here (and table-tested on their own).
 const LOCAL = { allowAnyPort: true, skip: ['transport'] } satisfies ConformanceOptions;
 
-/** Every check that sends events and expects 200 for them. */
-const DELIVERING = [
-  ...EVENT_TYPES.map((t) => `delivery.accepts.${t}`),
+const ACCEPTS = EVENT_TYPES.map((t) => `delivery.accepts.${t}`);
+
+/** The checks that need an accepted baseline: blocked when it is not accepted. */
+const NEED_ACCEPTANCE = [
   'payload.nullable-fields',
   'payload.unknown-fields',
   'payload.unknown-event-type',
@@ -30,7 +31,8 @@ const DELIVERING = [
   'load.burst',
 ];
 
-const ids = (report: ConformanceReport, result: 'pass' | 'fail' | 'skip') =>
+type Result = ConformanceReport['checks'][number]['result'];
+const ids = (report: ConformanceReport, result: Result) =>
   report.checks
     .filter((c) => c.result === result)
     .map((c) => c.id)
@@ -48,77 +50,120 @@ async function check(start: () => Promise<Fixture>, options: ConformanceOptions 
   return runConformance({ ...LOCAL, url: f.url, observer: (id) => f.actedOn(id), ...options });
 }
 
-function expectOnlyFailures(report: ConformanceReport, failing: string[], skipped: string[]) {
-  expect(ids(report, 'fail')).toEqual([...failing].sort());
-  expect(ids(report, 'skip')).toEqual([...skipped].sort());
-  expect(report.counts.passed).toBe(report.checks.length - failing.length - skipped.length);
+function expectJudgement(
+  report: ConformanceReport,
+  expected: { failed: string[]; blocked?: string[]; skipped: string[] },
+) {
+  const blocked = expected.blocked ?? [];
+  expect(ids(report, 'fail')).toEqual([...expected.failed].sort());
+  expect(ids(report, 'blocked')).toEqual([...blocked].sort());
+  expect(ids(report, 'skip')).toEqual([...expected.skipped].sort());
+  expect(report.counts.passed).toBe(
+    report.checks.length - expected.failed.length - blocked.length - expected.skipped.length,
+  );
 }
 
+/** Without credentials: the auth.rejects checks have nothing to enforce, and no certificate on http. */
 const NO_AUTH_SKIPS = ['tls.certificate-trusted', 'auth.rejects-missing', 'auth.rejects-wrong'];
 
 describe('conformance against receivers that each break one rule', () => {
-  it('fails every delivering check, and nothing else, when the receiver answers 204', async () => {
+  it('names one root cause when the receiver answers 204: the 15 accepts checks fail, the checks needing an accepted delivery are blocked', async () => {
     const report = await check(startAnswers204);
-    expectOnlyFailures(report, DELIVERING, NO_AUTH_SKIPS);
-    const accepts = report.checks.find((c) => c.id === 'delivery.accepts.alert_triggered')!;
-    expect(accepts.summary).toContain('will send this event 4 more times');
-    expect(accepts.evidence[0]).toMatchObject({ ok: false, expected: 'exactly 200 within the timeout' });
+    expectJudgement(report, {
+      failed: [...ACCEPTS, 'auth.required'],
+      blocked: NEED_ACCEPTANCE,
+      skipped: NO_AUTH_SKIPS,
+    });
+    expect(report.rootCauses[0]).toMatchObject({
+      id: 'answers-204',
+      baseline: true,
+      summary: 'answered 204 instead of 200, to every event type',
+      failed: 15,
+      blocked: NEED_ACCEPTANCE.length,
+    });
+    expect(report.rootCauses[0]?.advice).toContain('answer exactly 200');
+    const blocked = report.checks.find((c) => c.id === 'payload.large')!;
+    expect(blocked).toMatchObject({ blockedBy: 'answers-204', probes: [] });
+    expect(blocked.summary).toBe('not judged: answered 204 instead of 200');
+    // No advice that the evidence does not support.
+    const said = JSON.stringify([report.rootCauses, report.checks.map((c) => [c.summary, c.advice])]);
+    expect(said).not.toMatch(/body-size limit|ignore properties|unknown propert|null and|null field/);
     expect(report.verdict).toBe('not-ready');
   });
 
-  it('fails every delivering check, and nothing else, when the receiver answers 201', async () => {
+  it('names one root cause when the receiver answers 201, and sends no probe for the blocked checks', async () => {
     const report = await check(startAnswers201);
-    expectOnlyFailures(report, DELIVERING, NO_AUTH_SKIPS);
-    expect(
-      report.checks.find((c) => c.id === 'load.burst')!.probes.every((p) => p.outcome === 'status-201'),
-    ).toBe(true);
+    expectJudgement(report, {
+      failed: [...ACCEPTS, 'auth.required'],
+      blocked: NEED_ACCEPTANCE,
+      skipped: NO_AUTH_SKIPS,
+    });
+    expect(report.rootCauses.map((r) => r.id)).toEqual(['answers-201', 'auth-not-required']);
+    expect(report.counts.probes).toBe(1 + ACCEPTS.length);
   });
 
-  it('fails both auth checks, and nothing else, when the receiver accepts requests without the configured auth', async () => {
+  it('fails both auth checks with one cause, and nothing else, when the receiver accepts requests without the configured auth', async () => {
     const token = 'canary-secret-token-7f3a';
     const report = await check(
       () => startIgnoresAuth({ requireHeader: { name: 'authorization', value: `Bearer ${token}` } }),
       { auth: { type: 'bearer', token } },
     );
-    expectOnlyFailures(report, ['auth.rejects-missing', 'auth.rejects-wrong'], ['tls.certificate-trusted']);
+    expectJudgement(report, {
+      failed: ['auth.rejects-missing', 'auth.rejects-wrong'],
+      skipped: ['tls.certificate-trusted', 'auth.required'],
+    });
+    expect(report.rootCauses).toMatchObject([{ id: 'auth-not-enforced', failed: 2 }]);
+    expect(report.rootCauses[0]?.consequence).toContain('rotated or mistyped token');
     expect(JSON.stringify(report)).not.toContain(token);
   });
 
-  it('fails payload.unknown-fields, and nothing else, when the receiver answers 400 to unknown properties', async () => {
+  it('fails payload.unknown-fields, and auth.required, when the receiver answers 400 to unknown properties', async () => {
     const report = await check(startRejectsUnknownFields);
-    expectOnlyFailures(report, ['payload.unknown-fields'], NO_AUTH_SKIPS);
+    expectJudgement(report, { failed: ['payload.unknown-fields', 'auth.required'], skipped: NO_AUTH_SKIPS });
+    expect(report.checks.find((c) => c.id === 'payload.unknown-fields')?.advice).toContain(
+      'ignore properties you do not know',
+    );
   });
 
-  it('fails payload.nullable-fields, and nothing else, when the receiver answers 500 to a null field', async () => {
+  it('fails payload.nullable-fields, and auth.required, when the receiver answers 500 to a null field', async () => {
     const report = await check(startCrashesOnNull);
-    expectOnlyFailures(report, ['payload.nullable-fields'], NO_AUTH_SKIPS);
+    expectJudgement(report, { failed: ['payload.nullable-fields', 'auth.required'], skipped: NO_AUTH_SKIPS });
+    expect(report.checks.find((c) => c.id === 'payload.nullable-fields')?.advice).toContain('null');
   });
 
-  it('fails the delivering checks and delivery.response-time when the receiver answers after the timeout', async () => {
+  it('names the timeout once when the receiver answers after it, blocking what a slow answer leaves unjudged', async () => {
     const timeScale = 0.02;
     const report = await check(() => startAnswersLate(timeScale), { timeScale, concurrency: 16 });
-    expectOnlyFailures(report, [...DELIVERING, 'delivery.response-time'], NO_AUTH_SKIPS);
+    expectJudgement(report, {
+      failed: ACCEPTS,
+      blocked: [...NEED_ACCEPTANCE, 'delivery.response-time', 'auth.required'],
+      skipped: NO_AUTH_SKIPS,
+    });
+    expect(report.rootCauses[0]).toMatchObject({ id: 'timeout', baseline: true });
+    expect(report.rootCauses[0]?.summary).toContain('time scale 0.02: the Console waits 30s');
     const accepts = report.checks.find((c) => c.id === 'delivery.accepts.payment_failed')!;
     expect(accepts.probes[0]?.outcome).toBe('timeout');
   });
 
-  it('fails the blocking_safe_ip checks, and nothing else, when the receiver refuses the flat form', async () => {
+  it('fails the blocking_safe_ip checks, and auth.required, when the receiver refuses the flat form', async () => {
     const report = await check(startRejectsFlat);
-    expectOnlyFailures(
-      report,
-      ['delivery.accepts.blocking_safe_ip', 'payload.blocking-safe-ip-forms'],
-      NO_AUTH_SKIPS,
-    );
+    expectJudgement(report, {
+      failed: ['delivery.accepts.blocking_safe_ip', 'payload.blocking-safe-ip-forms', 'auth.required'],
+      skipped: NO_AUTH_SKIPS,
+    });
   });
 
-  it('fails payload.unknown-event-type, and nothing else, when the receiver answers 500 to an unknown type', async () => {
+  it('fails payload.unknown-event-type, and auth.required, when the receiver answers 500 to an unknown type', async () => {
     const report = await check(startErrorsOnUnknownType);
-    expectOnlyFailures(report, ['payload.unknown-event-type'], NO_AUTH_SKIPS);
+    expectJudgement(report, { failed: ['payload.unknown-event-type', 'auth.required'], skipped: NO_AUTH_SKIPS });
   });
 
-  it('fails idempotency.duplicate-event-id, and nothing else, when the observer sees the receiver act twice', async () => {
+  it('fails idempotency.duplicate-event-id, and auth.required, when the observer sees the receiver act twice', async () => {
     const report = await check(startActsTwice);
-    expectOnlyFailures(report, ['idempotency.duplicate-event-id'], NO_AUTH_SKIPS);
+    expectJudgement(report, {
+      failed: ['idempotency.duplicate-event-id', 'auth.required'],
+      skipped: NO_AUTH_SKIPS,
+    });
     expect(report.checks.find((c) => c.id === 'idempotency.duplicate-event-id')!.metrics).toEqual({
       acted: 2,
     });
@@ -129,6 +174,8 @@ describe('conformance against the reference receiver', () => {
   it('passes every check and scores 100 as the embedded default', async () => {
     const report = await runConformance({ embeddedPort: 0 });
     expect(ids(report, 'fail')).toEqual([]);
+    expect(report.rootCauses).toEqual([]);
+    expect(report.baseline).toMatchObject({ accepted: true });
     expect(report.score).toBe(100);
     expect(report.verdictText).toBe('ready for the Console');
     expect(report.target.embedded).toBe(true);
@@ -164,7 +211,7 @@ describe('conformance against the reference receiver', () => {
     try {
       const report = await runConformance({ ...LOCAL, url: receiver.url, auth: { type: 'bearer', token } });
       expect(ids(report, 'fail')).toEqual([]);
-      expect(ids(report, 'skip')).toEqual(['tls.certificate-trusted']);
+      expect(ids(report, 'skip')).toEqual(['auth.required', 'tls.certificate-trusted']);
       expect(report.score).toBe(100);
       expect(JSON.stringify(report)).not.toContain(token);
     } finally {

@@ -8,6 +8,7 @@ import type {
   Exchange,
   Observation,
   ProbeAuth,
+  ProbePhase,
   TargetInfo,
 } from '../../src/conformance/types.js';
 import { outcomeLabel } from '../../src/delivery/label.js';
@@ -31,12 +32,22 @@ export const TARGET: TargetInfo = {
 
 export function exchange(
   outcome: Outcome,
-  overrides: { durationMs?: number; auth?: ProbeAuth; label?: string; index?: number; body?: string } = {},
+  overrides: {
+    durationMs?: number;
+    auth?: ProbeAuth;
+    label?: string;
+    index?: number;
+    body?: string;
+    headers?: Record<string, string>;
+    bodyBytes?: number;
+    phase?: ProbePhase;
+    errorCode?: string;
+  } = {},
 ): Exchange {
   const status = outcome.type === 'status' || outcome.type === 'delivered' ? outcome.status : undefined;
   return {
     checkId: 'test.check',
-    phase: 'single',
+    phase: overrides.phase ?? 'single',
     index: overrides.index ?? 0,
     label: overrides.label ?? 'alert_triggered (documented example)',
     auth: overrides.auth ?? 'configured',
@@ -59,12 +70,14 @@ export function exchange(
           label: outcomeLabel(outcome),
           ...(status === undefined ? {} : { status }),
           ...(overrides.body === undefined ? {} : { responseSnippet: overrides.body }),
+          ...(overrides.headers === undefined ? {} : { responseHeaders: overrides.headers }),
+          ...(overrides.errorCode === undefined ? {} : { errorCode: overrides.errorCode }),
         },
       ],
       startedAt: '2025-01-01T00:00:00.000Z',
       durationMs: overrides.durationMs ?? 5,
       requestHeaders: { 'content-type': 'application/json', authorization: 'Bearer [REDACTED]' },
-      bodyBytes: 1234,
+      bodyBytes: overrides.bodyBytes ?? 1234,
     },
   };
 }

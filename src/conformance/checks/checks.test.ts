@@ -16,16 +16,22 @@ describe('delivery.accepts', () => {
   });
 
   it.each([201, 202, 204, 301, 400, 500])(
-    'fails on %i, saying the Console will send the event 4 more times',
+    'fails on %i, with a cause saying the Console will send the event 4 more times',
     (code) => {
       const outcome = accepts.evaluate(ctx([exchange(status(code))]), {});
       expect(outcome.result).toBe('fail');
       if (outcome.result !== 'fail') return;
-      expect(outcome.summary).toContain(`treats ${code} as a failure`);
-      expect(outcome.summary).toContain('will send this event 4 more times');
+      expect(outcome.cause?.id).toBe(`answers-${code}`);
+      expect(outcome.cause?.consequence).toContain(`treats ${code} as a failure`);
+      expect(outcome.cause?.consequence).toContain('will send this event 4 more times');
       expect(outcome.evidence[0]).toMatchObject({ ok: false, expected: 'exactly 200 within the timeout' });
     },
   );
+
+  it('fails on a 200 whose body says it refused, which the Console would count as delivered', () => {
+    const outcome = accepts.evaluate(ctx([exchange(OK, { body: 'Hook rules were not satisfied.' })]), {});
+    expect(outcome.result === 'fail' && outcome.cause?.id).toBe('refusal-in-200');
+  });
 
   it('fails on a timeout with the timeout in the evidence', () => {
     const outcome = accepts.evaluate(ctx([exchange({ type: 'timeout' }, { durationMs: 30_000 })]), {});
@@ -127,6 +133,14 @@ describe('transport checks', () => {
     expect(outcome.result === 'fail' && outcome.summary).toContain('80, 8080, 443, 8443');
   });
 
+  it('makes both transport findings warnings on a declared local run, saying what the Console calls', () => {
+    const target = { port: 3000, portAllowed: false, host: '127.0.0.1', localRun: true };
+    const port = portAllowed.evaluate(ctx([], { target }), {});
+    const address = publicAddress.evaluate(ctx([], { target }), {});
+    expect([port.result, address.result]).toEqual(['warn', 'warn']);
+    expect(port.result === 'warn' && port.cause?.advice).toContain('80, 8080, 443 or 8443');
+  });
+
   it('skips transport.port-allowed with the reason the run gives', () => {
     const outcome = portAllowed.evaluate(ctx([], { target: { portSkipReason: 'ephemeral port' } }), {});
     expect(outcome).toEqual({ result: 'skip', reason: 'ephemeral port' });
@@ -142,9 +156,29 @@ describe('tls.certificate-trusted', () => {
     expect(plan.type).toBe('skip');
   });
 
-  it('fails on a self-signed certificate, naming "disable SSL verification"', () => {
+  it('fails on a self-signed certificate, advising a public CA or "disable SSL verification"', () => {
     const outcome = certificateTrusted.evaluate(ctx([exchange({ type: 'tls', reason: 'self-signed' })]), {});
-    expect(outcome.result === 'fail' && outcome.summary).toContain('disable SSL verification');
+    expect(outcome.result).toBe('fail');
+    expect(outcome.result === 'fail' && outcome.cause?.advice).toContain('disable SSL verification');
+  });
+
+  it('warns instead of failing under --insecure, still naming the exact problem', () => {
+    const certificate = {
+      subject: 'hooks.example.com',
+      names: ['hooks.example.com'],
+      issuer: 'Local CA',
+      validFrom: '2024-01-01T00:00:00.000Z',
+      validTo: '2025-01-01T00:00:00.000Z',
+      selfSigned: false,
+      chainLength: 1,
+    };
+    const outcome = certificateTrusted.evaluate(
+      ctx([exchange({ type: 'tls', reason: 'expired' })], { target: { insecure: true, certificate } }),
+      {},
+    );
+    expect(outcome.result).toBe('warn');
+    expect(outcome.result === 'warn' && outcome.summary).toContain('expired on 2025-01-01');
+    expect(outcome.result === 'warn' && outcome.cause?.advice).toContain('renew');
   });
 
   it('passes when any HTTP answer came back over a verified handshake', () => {
@@ -173,6 +207,23 @@ describe('delivery.response-time', () => {
     expect(run([50, 50], 0.01).result).toBe('pass');
   });
 
+  it('judges single probes and reports the burst apart', () => {
+    const all = [
+      exchange(OK, { durationMs: 20 }),
+      exchange(OK, { durationMs: 30, phase: 'baseline' }),
+      ...Array.from({ length: 10 }, () => exchange(OK, { durationMs: 15_000, phase: 'burst' })),
+    ];
+    const outcome = responseTime.evaluate(ctx([], { all }), RESPONSE_TIME_DEFAULTS);
+    expect(outcome).toMatchObject({ result: 'pass', metrics: { p95Ms: 30, burstP95Ms: 15_000, samples: 2 } });
+  });
+
+  it('says the limit is scaled, with the Console figure beside it', () => {
+    const outcome = run([150, 150], 0.01);
+    expect(outcome.result === 'fail' && outcome.evidence[0]?.expected).toContain(
+      'p95 under 100ms (time scale 0.01: 10s for the Console)',
+    );
+  });
+
   it('counts a timed-out probe at the timeout', () => {
     const all = [exchange({ type: 'timeout' }, { durationMs: 10 })];
     const outcome = responseTime.evaluate(ctx([], { all }), RESPONSE_TIME_DEFAULTS);
@@ -198,8 +249,15 @@ describe('idempotency.duplicate-event-id', () => {
     expect(duplicateEventId.evaluate(ctx(both, { observation }), {}).result).toBe('pass');
   });
 
-  it('fails when the redelivery does not get 200', () => {
+  it('fails when the redelivery does not get 200, advising to answer 200 to a redelivery too', () => {
     const outcome = duplicateEventId.evaluate(ctx([exchange(OK), exchange(status(409), { index: 1 })]), {});
-    expect(outcome.result === 'fail' && outcome.summary).toContain('the redelivery answered 409');
+    expect(outcome.result === 'fail' && outcome.summary).toMatch(/^the redelivery: refused .* with 409/);
+    expect(outcome.result === 'fail' && outcome.cause?.advice).toContain('answer 200 to a redelivery too');
+  });
+
+  it('names the acting twice as its own cause', () => {
+    const observation = { type: 'count', eventId: 'e', count: 2 } as const;
+    const outcome = duplicateEventId.evaluate(ctx(both, { observation }), {});
+    expect(outcome.result === 'fail' && outcome.cause?.id).toBe('not-idempotent');
   });
 });
