@@ -30,14 +30,19 @@ describe('diagnose: advice chosen from what came back', () => {
       exchange(status(301), { headers: { location: 'https://hooks.example.com/crowdsec' } }),
       target(),
     );
-    expect(cause.advice).toContain('configure the Console with the final URL (https://hooks.example.com/crowdsec)');
+    expect(cause.advice).toContain(
+      'configure the Console with the final URL (https://hooks.example.com/crowdsec)',
+    );
     expect(cause.advice).toContain('does not follow redirects');
   });
 
   it('tells a refused credential apart from a missing one', () => {
     const refused = diagnose(exchange(status(401)), target({ auth: 'bearer' }));
     const missing = diagnose(exchange(status(401)), target({ auth: 'none' }));
-    expect(refused).toMatchObject({ id: 'credentials-refused', summary: expect.stringContaining('Bearer token') });
+    expect(refused).toMatchObject({
+      id: 'credentials-refused',
+      summary: expect.stringContaining('Bearer token'),
+    });
     expect(refused.advice).toContain('check the credentials given to cswm');
     expect(missing.id).toBe('credentials-required');
     expect(missing.advice).toContain('--bearer, --header or --basic');
@@ -65,7 +70,9 @@ describe('diagnose: advice chosen from what came back', () => {
     expect(cause.summary).toBe('refused a 107.4 KiB event with 413');
     expect(cause.advice).toContain("express.json({ limit: '1mb' })");
     const nginx = diagnose(
-      exchange(status(413), { body: '<html><center><h1>413 Request Entity Too Large</h1></center><hr><center>nginx</center></html>' }),
+      exchange(status(413), {
+        body: '<html><center><h1>413 Request Entity Too Large</h1></center><hr><center>nginx</center></html>',
+      }),
       target(),
     );
     expect(nginx.advice).toContain('client_max_body_size');
@@ -102,8 +109,10 @@ describe('diagnose: TLS advice from the certificate itself', () => {
     chainLength: 1,
     ...extra,
   });
-  const tls = (reason: 'expired' | 'hostname-mismatch' | 'self-signed' | 'unknown-ca', certificate = cert()) =>
-    diagnose(exchange({ type: 'tls', reason }), target({ certificate, host: 'hooks.example.net' }));
+  const tls = (
+    reason: 'expired' | 'hostname-mismatch' | 'self-signed' | 'unknown-ca',
+    certificate = cert(),
+  ) => diagnose(exchange({ type: 'tls', reason }), target({ certificate, host: 'hooks.example.net' }));
 
   it('advises renewing an expired certificate, with its notAfter date', () => {
     const cause = tls('expired');
@@ -114,7 +123,9 @@ describe('diagnose: TLS advice from the certificate itself', () => {
 
   it("names the certificate's names against the host on a mismatch", () => {
     const cause = tls('hostname-mismatch');
-    expect(cause.summary).toBe('the certificate names hooks.example.com, www.example.com, not hooks.example.net');
+    expect(cause.summary).toBe(
+      'the certificate names hooks.example.com, www.example.com, not hooks.example.net',
+    );
     expect(cause.advice).toContain('issue a certificate that names hooks.example.net');
   });
 
@@ -128,7 +139,9 @@ describe('diagnose: TLS advice from the certificate itself', () => {
   });
 
   it('advises a public CA or disabled verification for a self-signed certificate', () => {
-    expect(tls('self-signed', cert({ selfSigned: true })).advice).toMatch(/public CA.*disable SSL verification/);
+    expect(tls('self-signed', cert({ selfSigned: true })).advice).toMatch(
+      /public CA.*disable SSL verification/,
+    );
   });
 
   it('keeps to general words when no certificate could be read', () => {

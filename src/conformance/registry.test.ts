@@ -31,7 +31,11 @@ describe('the check registry', () => {
   });
 
   it('takes comma-separated lists and applies --skip after --only', () => {
-    expect(ids(['auth,load'], ['auth.rejects-wrong'])).toEqual(['auth.rejects-missing', 'load.burst']);
+    expect(ids(['auth,load'], ['auth.rejects-wrong'])).toEqual([
+      'auth.required',
+      'auth.rejects-missing',
+      'load.burst',
+    ]);
   });
 
   it('refuses a --skip selector that matches nothing, listing the valid ids', () => {

@@ -4,7 +4,7 @@
  * the runner before anything lands here.
  */
 import type { CheckResultType } from './score.js';
-import type { Evidence, ProbeAuth, Severity } from './types.js';
+import type { CertificateInfo, Evidence, ProbeAuth, Severity } from './types.js';
 
 /**
  * Version of this shape; bumped only on a breaking change (2: results `warn` and `blocked`,
@@ -99,6 +99,8 @@ export interface ConformanceReport {
     timeScale: number;
     /** The run declared itself local (allowAnyPort): transport findings are warnings. */
     localRun: boolean;
+    /** The certificate the host presented (https, when a handshake completed). */
+    certificate?: CertificateInfo;
   };
   startedAt: string;
   durationMs: number;

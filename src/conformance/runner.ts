@@ -215,6 +215,7 @@ export async function runConformance(options: ConformanceOptions = {}): Promise<
           consoleTimeoutMs: info.consoleTimeoutMs,
           timeScale: info.timeScale,
           localRun: info.localRun,
+          ...(info.certificate ? { certificate: info.certificate } : {}),
         },
         startedAt,
         durationMs: Math.round(performance.now() - t0),

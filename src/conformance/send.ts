@@ -64,9 +64,11 @@ export function createSender(config: SenderConfig, now: () => number = () => per
     async send(checkId, index, probe, phase = 'single') {
       const mode = probe.auth ?? 'configured';
       const plan = planFor(mode, probe.verifyTls ?? false);
-      const meta = eventMetaOf(probe.payload);
+      const payload =
+        typeof probe.payload === 'function' ? (probe.payload as () => unknown)() : probe.payload;
+      const meta = eventMetaOf(payload);
       const startMs = now() - t0;
-      const record = await runDelivery(plan, JSON.stringify(probe.payload), meta);
+      const record = await runDelivery(plan, JSON.stringify(payload), meta);
       return {
         checkId,
         phase,
@@ -75,7 +77,7 @@ export function createSender(config: SenderConfig, now: () => number = () => per
         auth: mode,
         eventType: meta.eventType,
         eventId: meta.eventId,
-        form: formOf(probe.payload),
+        form: formOf(payload),
         startMs,
         record,
       };

@@ -15,7 +15,7 @@ export type ProbeAuth = 'configured' | 'none' | 'wrong';
 export interface Probe {
   /** Short label shown in reports, e.g. `alert_triggered (documented example)`. */
   label: string;
-  /** The JSON body to POST. */
+  /** The JSON body to POST, or a function that builds it when the probe is sent (large bodies are then built one at a time, and not at all when a sequence stops early). */
   payload: unknown;
   /** @default 'configured' */
   auth?: ProbeAuth;

@@ -1,7 +1,8 @@
 /**
  * `toBeConsoleReady()` as a plain function (no vitest import): passes on a conformance report
- * whose verdict is `ready`; otherwise says which checks failed, each with its evidence (what
- * was sent, what came back, what was expected, what the real Console would do next).
+ * whose verdict is `ready`; otherwise names the root causes first (each with its one fix), then
+ * which checks failed, each with its evidence (what was sent, what came back, what was
+ * expected, what the real Console would do next), then the checks that could not be judged.
  */
 import type { CheckReport, ConformanceReport } from '../conformance/report.js';
 import type { Evidence } from '../conformance/types.js';
@@ -47,7 +48,16 @@ export function describeFailures(report: ConformanceReport): string {
   return ordered.map((c) => describeFailedCheck(c, blocking.has(c.id))).join('\n');
 }
 
-/** Passes when the report's verdict is `ready` (every critical and high check that ran passed). */
+/** "Fix first": each root cause once with its fix, as the text report opens. */
+function describeRootCauses(report: ConformanceReport): string {
+  if (report.rootCauses.length === 0) return '';
+  const causes = report.rootCauses.map(
+    (c, i) => `  ${i + 1}. ${c.summary}\n     fix: ${c.advice}\n     Console: ${c.consequence}`,
+  );
+  return `Fix first:\n${causes.join('\n')}\n`;
+}
+
+/** Passes when the report's verdict is `ready` (every critical and high check passed, none blocked). */
 export function toBeConsoleReady(this: MatcherContext, received: unknown): MatcherResult {
   if (!isReport(received)) {
     return {
@@ -59,7 +69,8 @@ export function toBeConsoleReady(this: MatcherContext, received: unknown): Match
   const report = received;
   const pass = report.verdict === 'ready';
   const where = `the receiver at ${report.target.url}`;
-  const counts = `score ${report.score}/100, ${report.counts.passed} passed, ${report.counts.failed} failed, ${report.counts.skipped} skipped`;
+  const { passed, failed, blocked, warned, skipped } = report.counts;
+  const counts = `score ${report.score}/100, ${passed} passed, ${failed} failed, ${blocked} not judged, ${warned} warnings, ${skipped} skipped`;
   return {
     pass,
     actual: report.blocking,
@@ -72,9 +83,13 @@ export function toBeConsoleReady(this: MatcherContext, received: unknown): Match
         return `expected ${where} to be ready for the Console, but no check ran (${counts}): a run where nothing ran is never ready`;
       }
       const failing = report.checks.filter((c) => c.result === 'fail').map((c) => c.id);
+      const unjudged = report.checks.filter((c) => c.result === 'blocked').map((c) => c.id);
+      const n = report.blocking.length;
       return (
-        `expected ${where} to be ready for the Console, but ${report.blocking.length} critical or high check${report.blocking.length === 1 ? '' : 's'} failed (${counts}).\n` +
-        `Failing checks: ${failing.join(', ')}\n${describeFailures(report)}`
+        `expected ${where} to be ready for the Console, but ${n} critical or high check${n === 1 ? '' : 's'} failed or could not be judged (${counts}).\n` +
+        describeRootCauses(report) +
+        `Failing checks: ${failing.join(', ')}\n${describeFailures(report)}` +
+        (unjudged.length ? `\nNot judged (the baseline delivery failed): ${unjudged.join(', ')}` : '')
       );
     },
   };

@@ -155,7 +155,10 @@ describe('conformance against receivers that each break one rule', () => {
 
   it('fails payload.unknown-event-type, and auth.required, when the receiver answers 500 to an unknown type', async () => {
     const report = await check(startErrorsOnUnknownType);
-    expectJudgement(report, { failed: ['payload.unknown-event-type', 'auth.required'], skipped: NO_AUTH_SKIPS });
+    expectJudgement(report, {
+      failed: ['payload.unknown-event-type', 'auth.required'],
+      skipped: NO_AUTH_SKIPS,
+    });
   });
 
   it('fails idempotency.duplicate-event-id, and auth.required, when the observer sees the receiver act twice', async () => {

@@ -105,10 +105,11 @@ describe('report files', () => {
     });
     const doc = parser.parse(xml);
     const root = doc.testsuites;
+    // A blocked check is a skipped case, with "not judged: <cause>" as its message.
     expect([Number(root.tests), Number(root.failures), Number(root.skipped)]).toEqual([
       report.counts.checks,
       report.counts.failed,
-      report.counts.skipped,
+      report.counts.skipped + report.counts.blocked,
     ]);
     const cases = root.testsuite.flatMap((s: { testcase: unknown[] }) => s.testcase) as Record<
       string,
@@ -116,7 +117,12 @@ describe('report files', () => {
     >[];
     expect(cases).toHaveLength(report.counts.checks);
     expect(cases.filter((c) => 'failure' in c)).toHaveLength(report.counts.failed);
-    expect(cases.filter((c) => 'skipped' in c)).toHaveLength(report.counts.skipped);
+    expect(cases.filter((c) => 'skipped' in c)).toHaveLength(report.counts.skipped + report.counts.blocked);
+    const blocked = cases.find((c) => String(c.name).startsWith('load.burst'))!.skipped as Record<
+      string,
+      string
+    >;
+    expect(blocked.message).toBe('not judged: answered 202 instead of 200');
     const failure = cases.find((c) => String(c.name).startsWith('delivery.accepts.alert_triggered'))!
       .failure as Record<string, string>;
     expect(failure.message).toContain('202');
@@ -124,11 +130,24 @@ describe('report files', () => {
     expect(failure['#text']).toContain(JSON.stringify(HOSTILE).slice(1, -1));
   });
 
-  it('prints text with one line per check and the score and verdict last', () => {
+  it('opens the text with the root cause and its fix, lists every check once and ends with the verdict', () => {
     const lines = renderText(report).trimEnd().split('\n');
+    expect(lines.slice(0, 6).join('\n')).toMatch(
+      /Fix first\n {2}1\. answered 202 instead of 200 .*\n +fix +answer exactly 200/,
+    );
     expect(lines.at(-1)).toMatch(/^Score \d+\/100: not ready for the Console/);
-    for (const check of report.checks)
-      expect(lines.filter((l) => l.includes(` ${check.id} `))).toHaveLength(1);
+    // Each check on one line of its own, or in its family's folded line (delivery.accepts.* (13 of 15)).
+    const list = lines.slice(lines.indexOf('Checks'));
+    for (const check of report.checks) {
+      const own = list.filter((l) =>
+        new RegExp(`^ {2}[A-Z]+ +[a-z]+ +${check.id.replaceAll('.', '\\.')} `).test(l),
+      );
+      const family = check.id.slice(0, check.id.lastIndexOf('.'));
+      const folded = list.filter(
+        (l) => l.includes(` ${family}.* (`) && l.includes(check.result.toUpperCase()),
+      );
+      expect([check.id, own.length || folded.length]).toEqual([check.id, 1]);
+    }
     expect(renderText(report)).not.toContain('\u001b[');
     expect(renderText(report, { color: true })).toContain('\u001b[31mFAIL');
   });

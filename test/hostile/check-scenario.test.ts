@@ -85,7 +85,10 @@ describe('cswm check --url against hostile receivers', () => {
           `${run.wallMs} ms, response bytes the server got out: ${(server.stats.bytesWritten / 2 ** 20).toFixed(1)} MiB of ${probes.length} GiB offered`,
       );
       expect(probes.length).toBeGreaterThan(20);
-      expect(run.code).toBe(1);
+      // Every delivery got its 200 (the rest of each body unread); the one finding is that the
+      // receiver takes events without credentials, which does not block the verdict.
+      expect(report.checks.filter((k) => k.result === 'fail').map((k) => k.id)).toEqual(['auth.required']);
+      expect(run.code).toBe(0);
       expect(server.stats.bytesWritten).toBeLessThan(probes.length * MAX_BYTES_PULLED);
       expect(run.peakRssMiB).toBeLessThan(baseline.checkMiB + MAX_EXTRA_RSS_MIB);
     } finally {

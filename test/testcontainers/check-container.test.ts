@@ -25,12 +25,21 @@ const EVENT = {
 describe.skipIf(!dockerAvailable)('checkContainer on the reference receiver image', () => {
   beforeAll(ensureTestImages, 300_000);
 
-  it('scores 100 and is ready for the Console', async () => {
+  it('scores 100 and is ready for the Console when it requires the credentials the check sends', async () => {
+    const token = 'container-token-3d9e';
     const report = await checkContainer(
-      new GenericContainer(REFERENCE_IMAGE).withWaitStrategy(httpUp(8080)),
-      {
-        port: 8080,
-      },
+      new GenericContainer(REFERENCE_IMAGE)
+        .withCommand([
+          'receive',
+          '--host',
+          '0.0.0.0',
+          '--port',
+          '8080',
+          '--require-header',
+          `Authorization: Bearer ${token}`,
+        ])
+        .withWaitStrategy(httpUp(8080)),
+      { port: 8080, auth: { type: 'bearer', token } },
     );
     expect(report).toBeConsoleReady();
     expect(report.score).toBe(100);
