@@ -5,12 +5,13 @@
  * over what was recorded. A receiver that fails is data in the report; only bad options throw,
  * and they throw before anything is sent.
  */
+
+import { inspectCertificate } from '../delivery/certificate.js';
 import type { Receiver } from '../receiver/types.js';
 import { runPool } from '../util/pool.js';
 import { version } from '../version.js';
 import { assembleReport, blockedReport, checkReport, probeReport } from './assemble.js';
 import { BASELINE_CHECK_ID, baselineAllows, baselineCause, baselineProbe } from './baseline.js';
-import { inspectCertificate } from './certificate.js';
 import { isAccepted } from './diagnose.js';
 import { evidenceOf } from './evidence.js';
 import { type ConformanceOptions, resolveOptions } from './options.js';

@@ -3,7 +3,10 @@
  * (what to send) and a pure evaluation over what was recorded. The runner does the I/O; checks
  * never touch a socket, so every verdict can be tested from recorded exchanges alone.
  */
-import type { Auth, DeliveryRecord } from '../delivery/types.js';
+import type { Cause } from '../delivery/diagnose.js';
+import type { Auth, CertificateInfo, DeliveryRecord } from '../delivery/types.js';
+
+export type { Cause, CertificateInfo };
 
 /** How much a failure matters; weights the score (critical 10, high 5, medium 2, low 1). */
 export type Severity = 'critical' | 'high' | 'medium' | 'low';
@@ -100,25 +103,6 @@ export interface TargetInfo {
   hasObserver: boolean;
 }
 
-/** The certificate a TLS host presented, read with verification off, for advice. */
-export interface CertificateInfo {
-  /** The subject's common name (or the whole subject when it has none). */
-  subject: string;
-  /** The names it is valid for: DNS and IP subject alternative names (the CN when it has none). */
-  names: string[];
-  /** The issuer's common name (or the whole issuer). */
-  issuer: string;
-  /** ISO dates. */
-  validFrom: string;
-  validTo: string;
-  /** Subject and issuer are the same certificate. */
-  selfSigned: boolean;
-  /** How many certificates the host sent (1: the leaf alone, no intermediates). */
-  chainLength: number;
-  /** Why verification (with the run's trusted CAs) fails, as OpenSSL says it; absent when it passes. */
-  verifyError?: string;
-}
-
 /** What a check's planner may use. */
 export interface PlanContext {
   target: TargetInfo;
@@ -147,21 +131,6 @@ export interface Evidence {
   expected: string;
   /** What the real Console would do next. */
   consoleNext: string;
-}
-
-/**
- * Why a check failed (or warned), in a form several checks can share: the 15 accepts checks
- * failing on one 204 have one cause, named once in the report's "Fix first".
- */
-export interface Cause {
-  /** Stable id: `answers-204`, `credentials-refused`, `tls-expired`, `body-limit`, ... */
-  id: string;
-  /** What the evidence shows, one sentence. */
-  summary: string;
-  /** The one fix, chosen from the evidence. */
-  advice: string;
-  /** What the real Console does about it. */
-  consequence: string;
 }
 
 type Judged = { summary: string; evidence: Evidence[]; metrics?: Record<string, number> };

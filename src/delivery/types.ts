@@ -151,3 +151,22 @@ export interface SendSummary {
   /** Every delivery, when `keepRecords` is on. */
   deliveries: DeliveryRecord[];
 }
+
+/** The certificate a TLS host presented, read with verification off, for advice. */
+export interface CertificateInfo {
+  /** The subject's common name (or the whole subject when it has none). */
+  subject: string;
+  /** The names it is valid for: DNS and IP subject alternative names (the CN when it has none). */
+  names: string[];
+  /** The issuer's common name (or the whole issuer). */
+  issuer: string;
+  /** ISO dates. */
+  validFrom: string;
+  validTo: string;
+  /** Subject and issuer are the same certificate. */
+  selfSigned: boolean;
+  /** How many certificates the host sent (1: the leaf alone, no intermediates). */
+  chainLength: number;
+  /** Why verification (with the run's trusted CAs) fails, as OpenSSL says it; absent when it passes. */
+  verifyError?: string;
+}

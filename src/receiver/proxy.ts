@@ -4,6 +4,8 @@
  */
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { buildRequestIdentity } from '../delivery/headers.js';
+import type { Auth } from '../delivery/types.js';
 import { scrubSecrets } from '../util/redact.js';
 
 export interface ForwardedResponse {
@@ -39,6 +41,11 @@ const MAX_RELAYED_BYTES = 64 * 1024;
 
 export interface ProxyOptions {
   upstream: string;
+  /**
+   * Credentials for the upstream, as its Console destination has them: set on every forwarded
+   * request in place of the sender's (which were the mock's to check).
+   */
+  auth?: Auth;
   insecure?: boolean;
   ca?: string | string[];
   /** @default 60000 (longer than the Console's 30 s, so the sender's timeout is what fires) */
@@ -71,11 +78,19 @@ function upstreamSecrets(upstream: string): string[] {
   return [password, token].map((s) => Buffer.from(s, 'utf8').toString('latin1'));
 }
 
+/** The credential headers of a request identity (what is left beside content type and User-Agent). */
+function credentialHeaders(headers: Record<string, string>): Record<string, string> {
+  const { 'content-type': _type, 'user-agent': _agent, ...rest } = headers;
+  return rest;
+}
+
 export function makeForwarder(options: ProxyOptions): Forwarder {
   const timeoutMs = options.timeoutMs ?? 60_000;
   // An upstream that echoes the request would hand its URL's credentials back to the sender,
   // whose records and reports would then show them: they are scrubbed from what is relayed.
-  const secrets = upstreamSecrets(options.upstream);
+  const identity = options.auth ? buildRequestIdentity(options.auth) : undefined;
+  const credentials = identity ? credentialHeaders(identity.headers) : {};
+  const secrets = [...upstreamSecrets(options.upstream), ...(identity?.secrets ?? [])];
   const scrub = (body: Buffer): Buffer =>
     secrets.length === 0 ? body : Buffer.from(scrubSecrets(body.toString('latin1'), secrets), 'latin1');
   return ({ method, path, headers, body, signal }) =>
@@ -84,6 +99,10 @@ export function makeForwarder(options: ProxyOptions): Forwarder {
       const out: Record<string, string | string[]> = {};
       for (const [name, value] of Object.entries(headers)) {
         if (value !== undefined && !DROPPED.has(name)) out[name] = value;
+      }
+      if (identity) {
+        delete out.authorization;
+        Object.assign(out, credentials);
       }
       out['content-length'] = String(body.length);
       const send = url.protocol === 'https:' ? httpsRequest : httpRequest;

@@ -24,6 +24,11 @@ export function formatResult(r: ScenarioResult, paint: Paint = plain, askedTimeS
   const verdict = r.passed ? paint('green', 'PASS') : paint('red', 'FAIL');
   lines.push(`${verdict} ${paint('bold', r.id)}  ${r.title}`);
   lines.push(`  ${paint('gray', r.setup)}`);
+  if (r.reachedTarget === false) {
+    lines.push(
+      `  ${paint('yellow', 'did not reach your receiver')}: the outcome was decided before it, so it says nothing about it`,
+    );
+  }
   if (r.timeScale !== askedTimeScale) {
     lines.push(
       `  ${paint('gray', `ran at time scale ${r.timeScale}, the smallest at which its timing margin means something`)}`,
@@ -58,7 +63,22 @@ export function formatResult(r: ScenarioResult, paint: Paint = plain, askedTimeS
   return `${lines.join('\n')}\n\n`;
 }
 
+/** Why no scenario ran: the target did not accept the preflight delivery. */
+function formatPreflight(s: ScenarioRunSummary, paint: Paint): string | undefined {
+  const check = s.preflight;
+  if (!check || check.accepted) return undefined;
+  const cause = check.cause;
+  const why = cause ? `${cause.summary}` : check.outcome;
+  const lines = [
+    `${paint('red', 'no scenario ran')}: your receiver did not accept the preflight delivery (one documented alert_triggered): ${why}`,
+  ];
+  if (cause) lines.push(`  fix: ${cause.advice}`);
+  return `${lines.join('\n')}\n`;
+}
+
 export function formatSummary(s: ScenarioRunSummary, paint: Paint = plain): string {
+  const stopped = formatPreflight(s, paint);
+  if (stopped) return stopped;
   const scale = s.timeScale;
   const failedIds = s.results.filter((r) => !r.passed).map((r) => r.id);
   const head = `${s.total} scenario${s.total === 1 ? '' : 's'}: ${paint('green', `${s.passed} passed`)}, ${
@@ -66,5 +86,10 @@ export function formatSummary(s: ScenarioRunSummary, paint: Paint = plain): stri
   }`;
   const timing = `in ${formatDurationMs(s.durationMs)}${scale === 1 ? '' : ` at time scale ${scale}`}`;
   const which = failedIds.length > 0 ? `\nfailed: ${failedIds.join(', ')}` : '';
-  return `${head} ${timing}${which}\n`;
+  const before = s.results.filter((r) => r.reachedTarget === false).map((r) => r.id);
+  const unreached =
+    before.length > 0
+      ? `\n${before.length} did not reach your receiver (decided before it, so they say nothing about it): ${before.join(', ')}`
+      : '';
+  return `${head} ${timing}${which}${unreached}\n`;
 }

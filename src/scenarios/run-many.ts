@@ -4,6 +4,7 @@ import { EVENT_TYPES } from '../events/catalog.js';
 import { runPool } from '../util/pool.js';
 import { bundledScenarios, loadScenario } from './catalog.js';
 import { payloadsFor } from './payloads.js';
+import { preflight } from './preflight.js';
 import { prepareTls, tlsReady } from './prepare.js';
 import { checkRunOptions, type RunScenarioOptions, runPrepared, scalesTimeout } from './run.js';
 import type { Scenario, ScenarioResult, ScenarioRunSummary } from './types.js';
@@ -82,9 +83,25 @@ export async function runScenarios(
   refs: 'all' | readonly (string | Scenario)[],
   options: RunScenariosOptions = {},
 ): Promise<ScenarioRunSummary> {
-  const { timeScale } = checkRunOptions(options);
+  const { timeScale, target } = checkRunOptions(options);
   const scenarios =
     refs === 'all' ? bundledScenarios() : refs.map((r) => (typeof r === 'string' ? loadScenario(r) : r));
+  const { target: _given, ...rest } = options;
+  const runOptions = { ...rest, ...(target ? { target } : {}) };
+  // Everything is checked: one plain delivery says whether the target takes the user's settings.
+  const check = target ? await preflight(target, timeScale, options.signal) : undefined;
+  if (check && !check.accepted) {
+    return {
+      preflight: check,
+      results: [],
+      timeScale,
+      total: 0,
+      passed: 0,
+      failed: 0,
+      durationMs: 0,
+      requiredWaitMs: 0,
+    };
+  }
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? 4));
   const phases = plan(scenarios, concurrency, timeScale);
   // Certificates are made in a worker thread (the keys take most of a second) while this thread
@@ -99,7 +116,7 @@ export async function runScenarios(
     const scenario = scenarios[index] as Scenario;
     if (options.signal?.aborted) return;
     options.onStart?.(scenario);
-    const result = await runPrepared(scenario, payloads[index] ?? [], timeScale, options);
+    const result = await runPrepared(scenario, payloads[index] ?? [], timeScale, runOptions);
     results[index] = result;
     options.onResult?.(result);
   };
@@ -120,6 +137,7 @@ export async function runScenarios(
   const done = results.filter((r): r is ScenarioResult => r !== undefined);
   const passed = done.filter((r) => r.passed).length;
   return {
+    ...(check ? { preflight: check } : {}),
     results: done,
     timeScale,
     total: done.length,

@@ -1,4 +1,5 @@
 import { DEFAULTS } from '../delivery/defaults.js';
+import { buildRequestIdentity } from '../delivery/headers.js';
 import { checkDestination } from '../delivery/ports.js';
 import { sendMany } from '../delivery/send-many.js';
 import type { AttemptRecord, DeliveryOptions, DeliveryRecord, SendManyOptions } from '../delivery/types.js';
@@ -8,7 +9,7 @@ import { evaluate } from './expect.js';
 import { summarizeReceived } from './expect-received.js';
 import { payloadsFor } from './payloads.js';
 import { type Destination, prepareDestination } from './setup.js';
-import type { Scenario, ScenarioResult } from './types.js';
+import type { Scenario, ScenarioResult, ScenarioTarget } from './types.js';
 import { warmUp } from './warm-up.js';
 
 export interface RunScenarioOptions {
@@ -19,12 +20,16 @@ export interface RunScenarioOptions {
    */
   timeScale?: number;
   /**
-   * A receiver's URL. Scenarios with faults run through the bundled receiver as a proxy in
-   * front of it (so it sees exactly what the Console's retries bring); scenarios with a URL of
-   * their own send to this one instead; unreachable targets (refused, dns) are unchanged.
+   * Your receiver: its URL, or the URL with the credentials and TLS settings of its Console
+   * destination. Scenarios with faults run through the bundled receiver as a proxy in front of
+   * it (so it sees exactly what the Console's retries bring, with your credentials); scenarios
+   * with a URL of their own send to this one instead; unreachable targets (refused, dns) are
+   * unchanged. {@link runScenarios} first sends it one plain event (a preflight) and runs no
+   * scenario when it is not accepted.
    * @example 'http://127.0.0.1:8080/crowdsec'
+   * @example { url: 'https://hooks.example.com/crowdsec', auth: { type: 'bearer', token } }
    */
-  target?: string;
+  target?: string | ScenarioTarget;
   /** Stops the run: attempts in flight are cut and deliveries end `interrupted`. */
   signal?: AbortSignal;
   /** Called after every attempt (a live timeline). */
@@ -35,16 +40,20 @@ export interface RunScenarioOptions {
 }
 
 /** Checks the caller's options where they enter: a bad time scale or URL is an input error. */
-export function checkRunOptions(options: RunScenarioOptions): { timeScale: number } {
+export function checkRunOptions(options: RunScenarioOptions): { timeScale: number; target?: ScenarioTarget } {
   const timeScale = options.timeScale ?? 1;
   if (typeof timeScale !== 'number' || !Number.isFinite(timeScale) || timeScale <= 0 || timeScale > 100) {
     throw new InvalidOptionError(
       `timeScale: ${String(timeScale)} is not allowed (a number above 0, at most 100)`,
     );
   }
+  if (options.target === undefined) return { timeScale };
+  const target = typeof options.target === 'string' ? { url: options.target } : options.target;
   // The proxy forwards to any port: the port rule applies to where the Console sends.
-  if (options.target !== undefined) checkDestination(options.target, { allowAnyPort: true });
-  return { timeScale };
+  checkDestination(target.url, { allowAnyPort: true });
+  // Bad credentials are refused here, before anything is sent (the header name, a ':' in a user).
+  if (target.auth) buildRequestIdentity(target.auth);
+  return { timeScale, target };
 }
 
 /**
@@ -62,11 +71,12 @@ export async function runScenario(
   options: RunScenarioOptions = {},
 ): Promise<ScenarioResult> {
   const scenario = typeof ref === 'string' ? loadScenario(ref) : ref;
-  const { timeScale } = checkRunOptions(options);
+  const { timeScale, target } = checkRunOptions(options);
   const payloads = payloadsFor(scenario.send);
   // Scaled timeouts are short: the process's first exchange must not be the scenario's.
   if (timeScale < 1) await warmUp();
-  return runPrepared(scenario, payloads, timeScale, options);
+  const { target: _given, ...rest } = options;
+  return runPrepared(scenario, payloads, timeScale, { ...rest, ...(target ? { target } : {}) });
 }
 
 /**
@@ -77,7 +87,7 @@ export async function runPrepared(
   scenario: Scenario,
   payloads: readonly unknown[],
   askedTimeScale: number,
-  options: RunScenarioOptions,
+  options: Omit<RunScenarioOptions, 'target'> & { target?: ScenarioTarget },
 ): Promise<ScenarioResult> {
   const timeScale = Math.max(askedTimeScale, scenario.minTimeScale ?? 0);
   const t0 = performance.now();
@@ -110,7 +120,24 @@ export async function runPrepared(
     requiredWaitMs: requiredWaitMs(scenario, deliveries, timeScale),
   };
   if (error) result.error = error;
+  if (options.target) result.reachedTarget = reachedTarget(destination, deliveries);
   return result;
+}
+
+/**
+ * Whether the user's receiver saw any of this scenario's deliveries: through the proxy, a
+ * delivery the faults let through; directly, any attempt that got an HTTP answer.
+ */
+function reachedTarget(destination: Destination, deliveries: readonly DeliveryRecord[]): boolean {
+  if (destination.mode === 'proxy') {
+    return (destination.receiver?.deliveries() ?? []).some(
+      (d) => d.response.type === 'proxied' || d.upstreamStatus !== undefined,
+    );
+  }
+  if (destination.mode === 'direct' && destination.sendWith) {
+    return deliveries.some((d) => d.attempts.some((a) => a.status !== undefined));
+  }
+  return false;
 }
 
 function sendOptions(
@@ -126,11 +153,14 @@ function sendOptions(
     allowAnyPort: policy.allowAnyPort,
     concurrency: policy.concurrency ?? 1,
   };
+  // Straight to the user's receiver: its credentials and TLS settings, not the file's.
+  const direct = destination.sendWith;
+  const insecure = direct ? direct.insecure : policy.insecure;
   const optional: Partial<DeliveryOptions> = {
-    auth: policy.auth,
-    insecure: policy.insecure,
+    auth: direct ? direct.auth : policy.auth,
+    insecure,
     // Without verification the extra trust is moot (and costs a secure context per attempt).
-    ca: policy.insecure ? undefined : destination.ca,
+    ca: insecure ? undefined : (direct?.ca ?? destination.ca),
     // The engine scales the timeout with everything else; undo it where the file says so.
     timeoutMs: scalesTimeout(scenario)
       ? policy.timeoutMs

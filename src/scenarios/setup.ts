@@ -4,7 +4,7 @@ import { startReceiver } from '../receiver/server.js';
 import type { FaultRule, Receiver, ReceiverOptions } from '../receiver/types.js';
 import { redactUrl } from '../util/redact.js';
 import { tlsMaterial } from './prepare.js';
-import type { Scenario } from './types.js';
+import type { Scenario, ScenarioTarget } from './types.js';
 
 /**
  * Where a scenario's deliveries go, set up before the run and torn down after: the bundled
@@ -19,6 +19,8 @@ export interface Destination {
   ca?: string;
   /** One sentence: what the deliveries meet. */
   setup: string;
+  /** Deliveries go straight to the user's receiver: send with its credentials and TLS settings. */
+  sendWith?: Omit<ScenarioTarget, 'url'>;
   close(): Promise<void>;
 }
 
@@ -50,7 +52,7 @@ const noClose = async () => {};
 
 export async function prepareDestination(
   scenario: Scenario,
-  options: { timeScale: number; target?: string | undefined },
+  options: { timeScale: number; target?: ScenarioTarget | undefined },
 ): Promise<Destination> {
   const target = scenario.target;
   if (target?.type === 'unreachable') {
@@ -72,14 +74,17 @@ export async function prepareDestination(
       close: noClose,
     };
   }
-  const upstream = options.target ?? (target?.type === 'url' ? target.url : undefined);
+  const given = options.target;
+  const upstream = given?.url ?? (target?.type === 'url' ? target.url : undefined);
   const spec = scenario.receiver;
   if (!spec) {
+    const { url: _url, ...sendWith } = given ?? { url: '' };
     return {
       url: upstream ?? '',
       mode: 'direct',
       receiver: null,
       setup: `the receiver at ${upstream ? redactUrl(upstream) : '(no URL)'}`,
+      ...(given ? { sendWith } : {}),
       close: noClose,
     };
   }
@@ -91,7 +96,14 @@ export async function prepareDestination(
   const material = spec.tls ? await tlsMaterial(spec.tls) : undefined;
   if (material) receiverOptions.tls = { certPem: material.certPem, keyPem: material.keyPem };
   if (spec.auth) receiverOptions.auth = spec.auth;
-  if (upstream) receiverOptions.proxy = { upstream };
+  if (upstream) {
+    receiverOptions.proxy = {
+      upstream,
+      ...(given?.auth ? { auth: given.auth } : {}),
+      ...(given?.insecure ? { insecure: true } : {}),
+      ...(given?.ca === undefined ? {} : { ca: given.ca }),
+    };
+  }
   const receiver = await startReceiver(receiverOptions);
   const destination: Destination = {
     url: `${receiver.url}/`,

@@ -3,6 +3,7 @@
  * result of running one. Kept apart from the loader and the runner so reports and the CLI can
  * depend on the shapes alone.
  */
+import type { Cause } from '../delivery/diagnose.js';
 import type { Auth, DeliveryRecord } from '../delivery/types.js';
 import type { TlsMode } from '../receiver/certs.js';
 import type { FaultRule, ReceiverAuth } from '../receiver/types.js';
@@ -134,6 +135,28 @@ export interface ReceivedSummary {
   invalid: number;
 }
 
+/** The user's receiver, with the credentials and TLS settings its Console destination has. */
+export interface ScenarioTarget {
+  /** @example 'https://hooks.example.com/crowdsec' */
+  url: string;
+  /** Sent on every delivery that reaches it (through the proxy, or directly). */
+  auth?: Auth;
+  /** Its "disable SSL verification". @default false */
+  insecure?: boolean;
+  /** Extra trusted CA certificates (PEM), standing for public roots in local tests. */
+  ca?: string | string[];
+}
+
+/** The delivery sent to the target before any scenario, and what came of it. */
+export interface PreflightResult {
+  /** The target answered 200 (and nothing in its body said it refused). */
+  accepted: boolean;
+  /** The attempt's outcome label: `delivered`, `status-401`, `tls-expired`, ... */
+  outcome: string;
+  /** Why it was not accepted, with the one fix. */
+  cause?: Cause;
+}
+
 export interface ScenarioResult {
   id: string;
   title: string;
@@ -154,10 +177,20 @@ export interface ScenarioResult {
   durationMs: number;
   /** The sum of the waits and timeouts the scenario had to sit through (scaled), in ms. */
   requiredWaitMs: number;
+  /**
+   * With a target: whether any of its deliveries reached the target. False when the outcome was
+   * decided before it (the bundled receiver's faults, a TLS or port refusal, an unreachable host).
+   */
+  reachedTarget?: boolean;
 }
 
 /** The outcome of running several scenarios. */
 export interface ScenarioRunSummary {
+  /**
+   * With a target: the preflight delivery. When it was not accepted, no scenario ran
+   * (`results` is empty) and `cause` says why, with the fix.
+   */
+  preflight?: PreflightResult;
   results: ScenarioResult[];
   /** The time scale the run asked for (a scenario may have run at a larger one). */
   timeScale: number;

@@ -1,11 +1,13 @@
 import type { Command } from 'commander';
 import { InvalidOptionError } from '../../errors.js';
-import { parsePositiveNumber } from '../options.js';
+import { type AuthFlags, authFromFlags, parsePositiveNumber, readCaFile } from '../options.js';
 import { ExitCode, painter, printJson, useColor } from '../output.js';
 
-interface RunFlags {
+interface RunFlags extends AuthFlags {
   all?: boolean;
   target?: string;
+  insecure?: boolean;
+  ca?: string;
   timeScale?: number;
   json?: boolean;
 }
@@ -43,11 +45,23 @@ export function register(program: Command): void {
     .option('--all', 'run every bundled scenario')
     .option('--target <url>', 'your receiver: fault scenarios run through a proxy in front of it')
     .option(
+      '--header <header>',
+      'with --target: the auth header its Console destination sends, "Name: value"',
+    )
+    .option('--bearer <token>', 'with --target: shorthand for --header "Authorization: Bearer <token>"')
+    .option('--basic <user:pass>', 'with --target: HTTP Basic credentials')
+    .option('--insecure', 'with --target: its destination\'s "disable SSL verification"')
+    .option('--ca <file>', 'with --target: extra trusted CA certificate (PEM), standing for public roots')
+    .option(
       '--time-scale <f>',
       'multiply every wait, timeout and delay (0.01 for quick runs; default: real timings)',
       parsePositiveNumber('--time-scale', 100),
     )
     .option('--json', 'print one JSON object: the summary and every result')
+    .addHelpText(
+      'after',
+      '\nWith --target, one plain documented event is sent first with your credentials and TLS settings; when your\nreceiver does not accept it, no scenario runs and the reason is printed (exit 1).\n',
+    )
     .action(async (refs: string[], flags: RunFlags) => {
       process.exitCode = await runCommand(refs, flags);
     });
@@ -62,6 +76,27 @@ async function runCommand(refs: string[], flags: RunFlags): Promise<number> {
       'give scenario ids or files, or --all (run `cswm scenario list` to see them)',
     );
   }
+  const auth = authFromFlags(flags);
+  const targetOnly = [
+    auth ? 'credentials' : '',
+    flags.insecure ? '--insecure' : '',
+    flags.ca ? '--ca' : '',
+  ].filter(Boolean);
+  if (flags.target === undefined && targetOnly.length > 0) {
+    throw new InvalidOptionError(
+      `${targetOnly.join(', ')} apply to your receiver: give its URL with --target (the bundled scenarios set their own)`,
+    );
+  }
+  const ca = flags.ca === undefined ? undefined : await readCaFile(flags.ca, '--ca');
+  const target =
+    flags.target === undefined
+      ? undefined
+      : {
+          url: flags.target,
+          ...(auth ? { auth } : {}),
+          ...(flags.insecure ? { insecure: true } : {}),
+          ...(ca === undefined ? {} : { ca }),
+        };
   const [{ runScenarios }, { formatResult, formatSummary }] = await Promise.all([
     import('../../scenarios/run-many.js'),
     import('../../scenarios/format.js'),
@@ -74,14 +109,15 @@ async function runCommand(refs: string[], flags: RunFlags): Promise<number> {
     const summary = await runScenarios(flags.all ? 'all' : refs, {
       signal: controller.signal,
       ...(flags.timeScale !== undefined ? { timeScale: flags.timeScale } : {}),
-      ...(flags.target !== undefined ? { target: flags.target } : {}),
+      ...(target ? { target } : {}),
       ...(flags.json
         ? {}
         : { onResult: (r) => process.stdout.write(formatResult(r, paint, flags.timeScale ?? 1)) }),
     });
     if (flags.json) printJson(summary);
     else process.stdout.write(formatSummary(summary, paint));
-    return summary.failed === 0 && !controller.signal.aborted ? ExitCode.OK : ExitCode.FAILED;
+    const refused = summary.preflight?.accepted === false;
+    return summary.failed === 0 && !refused && !controller.signal.aborted ? ExitCode.OK : ExitCode.FAILED;
   } finally {
     process.off('SIGINT', onSigint);
   }
