@@ -83,7 +83,7 @@ export const publicAddress: Check = {
       id: 'private-address',
       summary: `host ${target.host} is ${reason}`,
       advice:
-        'before configuring the Console destination, expose the receiver on a public host name (a reverse proxy or a tunnel)',
+        'expose the receiver on a public host name (a reverse proxy or a tunnel) before configuring the Console destination',
       consequence: 'the real Console calls from the internet and cannot reach this host',
     };
     return target.localRun
