@@ -3,7 +3,7 @@
  * quickstart shows: `flask --app <module> run` (its development server, threaded), on
  * 127.0.0.1 and a free port. The apps are test/zoo/receivers/flask/*.py.
  */
-import { receiverFile, startOnFreePort, type ZooReceiver } from './process.js';
+import { literally, receiverFile, startOnFreePort, type ZooReceiver } from './process.js';
 
 /** Debian's Python, which has Flask (the `python3` first on PATH may not). */
 export const SYSTEM_PYTHON = '/usr/bin/python3';
@@ -34,6 +34,7 @@ export async function startFlask(app: FlaskApp, options: FlaskOptions = {}): Pro
     args: ['-m', 'flask', '--app', app, 'run', '--host', '127.0.0.1', '--port', String(p)],
     cwd: receiverFile('flask'),
     env,
+    readyLine: literally(`Running on http://127.0.0.1:${p}`),
   }));
   return {
     name: `flask-${app.replaceAll('_', '-')}`,

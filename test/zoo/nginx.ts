@@ -7,13 +7,13 @@
  * - `wrong-name`: valid, but issued for other.example.test while the URL says 127.0.0.1;
  * - `unknown-ca`: valid, but issued by a second CA that no checker is given (only the leaf is
  *   served, so a client sees an issuer it cannot find).
- * nginx runs with `-p <temp dir>`, its pid file, logs and temp paths inside it.
+ * nginx runs with `-p <temp dir>`, its pid file, access log and temp paths inside it, its error
+ * log on stderr (kept with the handle's logs).
  */
-import { readFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type IssuedCertificate, issueCertificate, type LocalCa, makeCa, validity } from './certs.js';
-import { receiverFile, startOnFreePort, tempDir, type ZooReceiver } from './process.js';
+import { literally, receiverFile, startOnFreePort, tempDir, type ZooReceiver } from './process.js';
 
 export const NGINX_BINARY = '/usr/sbin/nginx';
 
@@ -39,14 +39,6 @@ async function certificateFor(variant: NginxVariant, dir: string, trustedCa: Loc
   });
 }
 
-function readIfThere(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return '(none)';
-  }
-}
-
 function renderConfig(template: string, values: Record<string, string>): string {
   return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => {
     const value = values[name];
@@ -70,6 +62,7 @@ export async function startNginx(variant: NginxVariant): Promise<NginxReceiver> 
       command: process.execPath,
       args: [receiverFile('nginx', 'upstream.mjs')],
       env: { PORT: String(p) },
+      readyLine: literally(`upstream listening on ${p}`),
     }));
     undo.push(() => upstream.proc.stop());
 
@@ -91,7 +84,9 @@ export async function startNginx(variant: NginxVariant): Promise<NginxReceiver> 
       return {
         label: `nginx (${variant})`,
         command: NGINX_BINARY,
-        args: ['-p', dir.path, '-c', configFile, '-e', join(dir.path, 'error.log'), '-g', 'daemon off;'],
+        args: ['-p', dir.path, '-c', configFile, '-e', 'stderr', '-g', 'daemon off;'],
+        // Logged once every listening socket is bound (a failed bind exits instead).
+        readyLine: /start worker process/,
       };
     });
     undo.push(() => nginx.proc.stop());
@@ -102,12 +97,7 @@ export async function startNginx(variant: NginxVariant): Promise<NginxReceiver> 
       ca: ca.certPem,
       certificate,
       stop: stopAll,
-      logs: () =>
-        [
-          `--- nginx\n${nginx.proc.logs()}`,
-          `--- nginx error.log\n${readIfThere(join(dir.path, 'error.log'))}`,
-          `--- upstream\n${upstream.proc.logs()}`,
-        ].join('\n'),
+      logs: () => `--- nginx\n${nginx.proc.logs()}\n--- upstream\n${upstream.proc.logs()}`,
     };
   } catch (error) {
     await stopAll();

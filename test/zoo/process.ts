@@ -1,6 +1,6 @@
 /**
  * Starting and stopping a zoo receiver's process: by PID, with its output kept for the failure
- * message, readiness awaited by connecting to its port (bounded), and a stop that sends SIGTERM,
+ * message, readiness awaited by its own ready line and a connection to its port (bounded), and a stop that sends SIGTERM,
  * then SIGKILL after a bounded grace. Nothing here knows any one receiver.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -31,6 +31,16 @@ export interface ProcessSpec {
   args: string[];
   cwd?: string;
   env?: Record<string, string>;
+  /**
+   * A line the process prints only once it listens, naming the port where it can: a port that
+   * answers could belong to another process that took it first, this line cannot.
+   */
+  readyLine: RegExp;
+}
+
+/** A pattern matching `text` literally. */
+export function literally(text: string): RegExp {
+  return new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
 }
 
 /** Readiness waits at most this long (a cold Python import on two busy cores takes seconds). */
@@ -45,8 +55,17 @@ const PORT_ATTEMPTS = 3;
 /** Children still running, killed by PID if the test process exits without stopping them. */
 const running = new Set<ChildProcess>();
 process.once('exit', () => {
-  for (const child of running) if (child.pid) process.kill(child.pid, 'SIGKILL');
+  for (const child of running) if (child.pid) signal(child.pid, 'SIGKILL');
 });
+
+/** Signals a process we started; it may have exited in between, which is fine. */
+function signal(pid: number, name: NodeJS.Signals): void {
+  try {
+    process.kill(pid, name);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+  }
+}
 
 export class StartedProcess {
   private output = '';
@@ -82,13 +101,13 @@ export class StartedProcess {
   }
 
   /** SIGTERM, then SIGKILL after the grace; resolves once the process is gone. */
-  async stop(): Promise<void> {
+  async stop(graceMs = STOP_GRACE_MS): Promise<void> {
     const pid = this.child.pid;
     if (pid === undefined || this.exitDescription !== undefined) return;
-    process.kill(pid, 'SIGTERM');
-    const gone = await Promise.race([this.exited.then(() => true), delay(STOP_GRACE_MS, false)]);
+    signal(pid, 'SIGTERM');
+    const gone = await Promise.race([this.exited.then(() => true), delay(graceMs, false)]);
     if (!gone && this.exitDescription === undefined) {
-      process.kill(pid, 'SIGKILL');
+      signal(pid, 'SIGKILL');
       await this.exited;
     }
   }
@@ -139,9 +158,11 @@ export class ReceiverStartError extends Error {
   }
 }
 
-/** Waits until the port accepts connections; fails loudly (with the process's output) when it
- * exits first or the deadline passes. */
-export async function waitForPort(proc: StartedProcess, port: number): Promise<void> {
+/**
+ * Waits until the process printed its ready line and the port accepts connections; fails loudly
+ * (with the process's output) when it exits first or the deadline passes.
+ */
+export async function waitForReady(proc: StartedProcess, port: number): Promise<void> {
   const deadline = Date.now() + READY_DEADLINE_MS;
   while (Date.now() < deadline) {
     if (proc.exitDescription !== undefined) {
@@ -151,12 +172,12 @@ export async function waitForPort(proc: StartedProcess, port: number): Promise<v
         /address already in use|EADDRINUSE/i.test(output),
       );
     }
-    if (await connects(port)) return;
+    if (proc.spec.readyLine.test(proc.logs()) && (await connects(port))) return;
     await Promise.race([proc.exited, delay(50)]);
   }
   await proc.stop();
   throw new ReceiverStartError(
-    `${proc.spec.label} did not listen on 127.0.0.1:${port} within ${READY_DEADLINE_MS} ms; it printed:\n${proc.logs()}`,
+    `${proc.spec.label} did not print ${proc.spec.readyLine} and listen on 127.0.0.1:${port} within ${READY_DEADLINE_MS} ms; it printed:\n${proc.logs()}`,
     false,
   );
 }
@@ -172,7 +193,7 @@ export async function startOnFreePort(
     const port = await freePort();
     const proc = startProcess(await specFor(port));
     try {
-      await waitForPort(proc, port);
+      await waitForReady(proc, port);
       return { proc, port };
     } catch (error) {
       await proc.stop();

@@ -5,7 +5,7 @@
  * trigger rule), and one whose trigger rule matches `Authorization: Bearer <token>` (the docs'
  * "match value" rule on a header, the token read from the environment by `-template`).
  */
-import { receiverFile, startOnFreePort, type ZooReceiver } from './process.js';
+import { literally, receiverFile, startOnFreePort, type ZooReceiver } from './process.js';
 
 export const WEBHOOK_BINARY = '/usr/bin/webhook';
 /** The hook id in both hooks files. */
@@ -33,6 +33,7 @@ export async function startWebhook(options: { token?: string } = {}): Promise<Zo
       '-verbose',
     ],
     env,
+    readyLine: literally(`serving hooks on http://127.0.0.1:${p}/hooks/`),
   }));
   return {
     name: token === undefined ? 'webhook-default' : 'webhook-bearer',
