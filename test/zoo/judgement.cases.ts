@@ -9,7 +9,8 @@
  * - `results`: check id -> the result (or the results an expert may choose between). Every
  *   check NOT listed must pass, warn or skip: nothing fails beyond what a row names.
  * - `causeSays`: words in the root cause's own summary or advice (the "Fix first" line).
- * - `says` / `neverSays`: words anywhere in renderText(report) and renderJson(report).
+ * - `says`: words in renderText(report); `neverSays`: words in neither renderText(report) nor
+ *   renderJson(report) (leaving out each check's fixed title and rationale).
  * Every row runs with allowAnyPort (loopback, ephemeral ports) and a time scale, so every row
  * also expects transport.* to warn, not fail, and the report to say it was scaled.
  */
@@ -92,7 +93,7 @@ const TLS_REFUSED = {
  */
 const CREDENTIALS_BLOCK = { ...each(ACCEPTS, ['fail', 'blocked']), ...each(NEEDS_ACCEPTED, 'blocked') };
 
-/** The same words a person would look for; the lead's wording may differ in form, not in fact. */
+/** A scaled run says so, beside the Console's real 30 s timeout (issue 12, item 6). */
 const SCALED: Words = [/scaled|time scale/i, /\b30 ?s\b/];
 
 /** The date a certificate ended, as ISO (2026-10-31) or as OpenSSL prints it (Oct 31 ... 2026). */
@@ -120,7 +121,7 @@ export const CASES: JudgementCase[] = [
     results: { ...LOCAL, ...NOTHING_GOT_THROUGH, 'auth.required': 'blocked' },
     verdict: 'not-ready',
     causeSays: [/answer (exactly )?200/i],
-    says: ['204'],
+    says: [/\b204\b/],
     neverSays: [
       /body.size/i,
       /ignore (the )?(properties|fields)/i,
@@ -161,7 +162,7 @@ export const CASES: JudgementCase[] = [
       'auth.rejects-wrong': 'blocked',
     },
     verdict: 'not-ready',
-    causeSays: ['401', /check/i, /token|credentials/i],
+    causeSays: [/\b401\b/, /check/i, /token|credentials/i],
     neverSays: [/anyone/i, /body.size/i],
     secrets: [FLASK_TOKEN, MISTYPED_TOKEN],
   },
@@ -172,7 +173,7 @@ export const CASES: JudgementCase[] = [
     // It refuses an unauthenticated delivery: exactly what auth.required asks for.
     results: { ...LOCAL, ...CREDENTIALS_BLOCK, 'auth.required': 'pass' },
     verdict: 'not-ready',
-    causeSays: ['401', /credentials/i],
+    causeSays: [/\b401\b/, /credentials/i],
     neverSays: [/anyone/i, /body.size/i],
     secrets: [FLASK_TOKEN],
   },
@@ -228,7 +229,7 @@ export const CASES: JudgementCase[] = [
       'auth.required': 'fail',
     },
     verdict: 'ready',
-    says: ['413', /limit/i],
+    says: [/\b413\b/, /limit/i, /\b\d[\d,.]* ?(bytes|B|KiB|kB|KB|MiB|MB)\b/],
     neverSays: [/not judged/i],
     metrics: {
       'payload.large': {

@@ -3,8 +3,15 @@
  * (judgement.cases.ts): root causes, check results, verdict, and the words of the report.
  */
 import { createServer } from 'node:http';
+import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { type ConformanceReport, renderJson, renderText, runConformance } from '../../src/index.js';
+import {
+  type ConformanceReport,
+  renderJson,
+  renderJunit,
+  renderText,
+  runConformance,
+} from '../../src/index.js';
 import {
   ALWAYS_SAYS,
   CASES,
@@ -66,6 +73,41 @@ async function judge(row: JudgementCase, receiver: StartedReceiver): Promise<Jud
   return report as JudgedReport;
 }
 
+/**
+ * The JSON report without each check's title and rationale: those are the same for every
+ * receiver, while `neverSays` is about what the report concluded from this one.
+ */
+function adviceJson(report: JudgedReport): string {
+  const copy = JSON.parse(renderJson(report)) as { checks: Record<string, unknown>[] };
+  for (const check of copy.checks) {
+    delete check.title;
+    delete check.rationale;
+  }
+  return JSON.stringify(copy);
+}
+
+/** JUnit testcases by check id: a blocked check is skipped with its cause, a warning never fails. */
+function expectJunit(report: JudgedReport, checks: JudgedCheck[]): void {
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    isArray: (n) => ['testsuite', 'testcase'].includes(n),
+  });
+  const suites = parser.parse(renderJunit(report)).testsuites.testsuite as {
+    testcase: Record<string, unknown>[];
+  }[];
+  const cases = new Map(suites.flatMap((s) => s.testcase).map((c) => [String(c.name).split(':')[0], c]));
+  for (const check of checks.filter((c) => c.result === 'blocked' || c.result === 'warn')) {
+    const testcase = cases.get(check.id);
+    expect(testcase, `JUnit has ${check.id}`).toBeDefined();
+    expect(testcase, `JUnit does not fail ${check.id} (${check.result})`).not.toHaveProperty('failure');
+    if (check.result === 'blocked') {
+      const message = String((testcase?.skipped as { message?: string } | undefined)?.message);
+      expect(message, `JUnit skips ${check.id} naming its cause`).toContain('not judged');
+    }
+  }
+}
+
 function expectJudgement(row: JudgementCase, receiver: StartedReceiver, report: JudgedReport): void {
   const checks = report.checks as JudgedCheck[];
   const results = Object.fromEntries(checks.map((c) => [c.id, c.result]));
@@ -102,7 +144,7 @@ function expectJudgement(row: JudgementCase, receiver: StartedReceiver, report: 
   }
 
   const text = renderText(report);
-  const json = renderJson(report);
+  const json = adviceJson(report);
   for (const word of [...ALWAYS_SAYS, ...words(row.says, receiver)]) {
     expect(found(text, word), `the text report says ${word}`).toBe(true);
   }
@@ -110,6 +152,8 @@ function expectJudgement(row: JudgementCase, receiver: StartedReceiver, report: 
     expect(found(text, word), `the text report never says ${word}`).toBe(false);
     expect(found(json, word), `the JSON report never says ${word}`).toBe(false);
   }
+
+  expectJunit(report, checks);
 
   // A run without credentials never shows 100 (issue 12, item 3).
   if (!row.options?.(receiver).auth) expect(report.score, 'score without credentials').toBeLessThan(100);
@@ -120,6 +164,7 @@ function expectJudgement(row: JudgementCase, receiver: StartedReceiver, report: 
       const value = metrics[name];
       const where = `${id} metrics.${name} (${JSON.stringify(metrics)})`;
       if (bound.absent) expect(value, where).toBeUndefined();
+      else expect(value, where).toBeTypeOf('number');
       if (bound.equals !== undefined) expect(value, where).toBe(bound.equals);
       if (bound.min !== undefined) expect(value, where).toBeGreaterThanOrEqual(bound.min);
       if (bound.max !== undefined) expect(value, where).toBeLessThanOrEqual(bound.max);
