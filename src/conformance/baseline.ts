@@ -29,6 +29,6 @@ export function baselineAllows(need: BaselineNeed, baseline: Exchange): boolean 
   if (need === 'acceptance' || refusalWords(baseline) !== undefined) return false;
   const status = statusOf(baseline);
   if (status === undefined) return false;
-  const processed = status >= 200 && status < 400;
-  return need === 'processing' ? processed : processed || status === 401 || status === 403;
+  if (need === 'auth-verdict') return status === 401 || status === 403;
+  return status >= 200 && status < 400;
 }

@@ -83,7 +83,7 @@ describe('diagnose: advice chosen from what came back', () => {
     const scaled = diagnose(exchange({ type: 'timeout' }), target({ timeoutMs: 300, timeScale: 0.01 }));
     expect(real.summary).toBe('no complete answer within 30s');
     expect(scaled.summary).toBe('no complete answer within 300ms (time scale 0.01: the Console waits 30s)');
-    expect(real.advice).toContain('answer 200 as soon as the event is read');
+    expect(real.advice).toContain('answer first (200 as soon as the event is read)');
   });
 
   it.each([
@@ -162,7 +162,7 @@ describe('a 200 that says it refused', () => {
   it('says the real harm: the Console counts it delivered and never retries, so events are lost silently', () => {
     const cause = diagnose(webhook, target({ auth: 'bearer' }));
     expect(cause.id).toBe('refusal-in-200');
-    expect(cause.consequence).toContain('never sends the event again');
+    expect(cause.consequence).toContain('never retried');
     expect(cause.consequence).toContain('lost silently');
     expect(cause.advice).toContain('trigger-rule-mismatch-http-response-code');
     expect(`${cause.summary} ${cause.advice} ${cause.consequence}`).not.toContain('anyone who finds the URL');

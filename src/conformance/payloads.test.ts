@@ -5,6 +5,7 @@ import {
   FUTURE_EVENT_TYPE,
   futureEvent,
   largeEvent,
+  largeEventOfSize,
   nullified,
   WRAPPED_TYPES,
   withUnknownFields,
@@ -30,6 +31,15 @@ describe('probe payloads', () => {
     expect(validateEvent(payload).valid).toBe(true);
     expect(JSON.stringify(payload).length).toBeGreaterThan(20_000);
   });
+
+  it.each([32_768, 70_000, 110_000, 1_000_000, 1_100_000])(
+    'builds a schema-valid am_i_under_attack of exactly %i bytes of JSON',
+    (bytes) => {
+      const payload = largeEventOfSize('c'.repeat(32), bytes);
+      expect(Buffer.byteLength(JSON.stringify(payload))).toBe(bytes);
+      expect(validateEvent(payload).errors).toEqual([]);
+    },
+  );
 
   it('wraps blocking_safe_ip on request, keeping it valid in both forms', () => {
     expect(validateEvent(documented('blocking_safe_ip', 'd'.repeat(32))).form).toBe('flat');

@@ -146,8 +146,9 @@ export function largeEvent(eventId: string, counts: { segments: number; watchers
 const WEEK_OF_SEGMENTS = 7 * 24 * 4;
 
 /**
- * A valid am_i_under_attack of about `bytes` bytes of JSON (never more): up to a week of anomaly
- * segments, then as many watcher reports as fit (one per security engine that saw the attack).
+ * A valid am_i_under_attack of exactly `bytes` bytes of JSON (when that is above its smallest
+ * form): up to a week of anomaly segments, then as many watcher reports as fit (one per
+ * security engine that saw the attack), the last watcher's UUID taking up what is left.
  */
 export function largeEventOfSize(eventId: string, bytes: number): Json {
   const size = (payload: Json) => Buffer.byteLength(JSON.stringify(payload));
@@ -166,5 +167,8 @@ export function largeEventOfSize(eventId: string, bytes: number): Json {
     watchers = Math.max(0, watchers - Math.ceil((size(payload) - bytes) / perWatcher));
     payload = largeEvent(eventId, { segments, watchers });
   }
+  const last = (detailsOf(payload)?.watchers as { watcher_uuid: string }[] | undefined)?.at(-1);
+  const missing = bytes - size(payload);
+  if (last && missing > 0) last.watcher_uuid += 'f'.repeat(missing);
   return payload;
 }

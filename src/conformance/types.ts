@@ -150,7 +150,9 @@ export type CheckOutcome =
  * - `processing`: the receiver must process requests (answer 2xx or 3xx, not refuse the
  *   credentials, not time out), or its answers say nothing (auth, response time);
  * - `acceptance`: the baseline must be delivered (200 that is not a refusal in words);
- * - `auth-verdict`: the baseline must say whether credentials are needed (processed, or 401/403).
+ * - `auth-verdict`: the baseline must say whether credentials are needed: accepted, or refused
+ *   with 401/403 (a 204 is the baseline's own failure, and repeating it as "accepted without
+ *   credentials" would fan one cause out into two).
  */
 export type BaselineNeed = 'nothing' | 'processing' | 'acceptance' | 'auth-verdict';
 

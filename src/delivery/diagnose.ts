@@ -155,7 +155,7 @@ export function refusalCause(x: Subject, target: DiagnosisContext, words: string
     summary: `answered 200 ${carried}, but its body says it refused: "${words}"`,
     advice: `${fixCredentials}make it answer 401 or 403 (not 200) when it refuses a request${webhook}`,
     consequence:
-      'the Console counts any 200 as delivered and never sends the event again: with a rotated or mistyped token, every event is refused this way and lost silently',
+      'the Console counts any 200 as delivered, so the event is never retried: with a rotated or mistyped token on the Console, every event is refused this way and lost silently',
   };
 }
 
@@ -369,7 +369,7 @@ export function diagnose(x: Subject, target: DiagnosisContext, hint?: Hint): Cau
         id: 'timeout',
         summary: `no complete answer within ${timeoutWords(target)}${hint ? ` to ${hint.what}` : ''}`,
         advice:
-          'answer 200 as soon as the event is read, then do the slow work afterwards (a queue or a background task)',
+          'answer first (200 as soon as the event is read), then do the slow work afterwards in a queue or a background task',
         consequence: consoleAfter(x),
       };
     case 'tls':

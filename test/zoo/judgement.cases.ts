@@ -131,7 +131,7 @@ export const CASES: JudgementCase[] = [
     ],
   },
   {
-    name: 'flask checking a Bearer token, given the right token: ready, the auth checks pass, no limit up to 4 MiB',
+    name: 'flask checking a Bearer token, given the right token: ready, the auth checks pass, no limit up to the largest probe',
     start: () => startFlask('bearer', { token: FLASK_TOKEN }),
     options: () => ({ auth: { type: 'bearer', token: FLASK_TOKEN } }),
     rootCauses: [],
@@ -146,7 +146,7 @@ export const CASES: JudgementCase[] = [
     neverSays: [/not judged/i],
     secrets: [FLASK_TOKEN],
     metrics: {
-      'payload.large': { largestAcceptedBytes: { min: 4_000_000 }, firstRefusedBytes: { absent: true } },
+      'payload.large': { largestAcceptedBytes: { min: 1_100_000 }, firstRefusedBytes: { absent: true } },
     },
   },
   {
@@ -186,7 +186,7 @@ export const CASES: JudgementCase[] = [
     says: [/Basic/, /header/i],
     neverSays: [/not judged/i],
     metrics: {
-      'payload.large': { largestAcceptedBytes: { min: 4_000_000 }, firstRefusedBytes: { absent: true } },
+      'payload.large': { largestAcceptedBytes: { min: 1_100_000 }, firstRefusedBytes: { absent: true } },
     },
   },
   {

@@ -2,7 +2,6 @@
  * Each zoo receiver judged by runConformance, held to its expected judgement
  * (judgement.cases.ts): root causes, check results, verdict, and the words of the report.
  */
-import { createServer } from 'node:http';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import {
@@ -21,41 +20,8 @@ import {
   type Words,
 } from './judgement.cases.js';
 
-/** The report shape of issue 12 (root causes, blocked checks), ahead of its types. */
-interface RootCause {
-  id: string;
-  summary: string;
-  advice: string;
-  checks: string[];
-}
-type JudgedReport = ConformanceReport & { rootCauses: RootCause[] };
-type JudgedCheck = Omit<ConformanceReport['checks'][number], 'result'> & {
-  result: string;
-  blockedBy?: string;
-};
-
-// GUARD, to be removed once the judgement of issue 12 is merged: until then runConformance
-// reports no rootCauses and every row below would fail, so the file skips itself.
-async function reportsRootCauses(): Promise<boolean> {
-  const server = createServer((_req, res) => res.end('ok'));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  try {
-    const { port } = server.address() as { port: number };
-    const report = await runConformance({
-      url: `http://127.0.0.1:${port}/`,
-      allowAnyPort: true,
-      timeScale: TIME_SCALE,
-      only: ['delivery.accepts.alert_triggered'],
-    });
-    return 'rootCauses' in report;
-  } finally {
-    server.close();
-  }
-}
-const JUDGEMENT_BUILT = await reportsRootCauses();
-if (!JUDGEMENT_BUILT) {
-  console.warn('test/zoo/judgement.test.ts skipped: runConformance reports no rootCauses yet (issue 12)');
-}
+type JudgedReport = ConformanceReport;
+type JudgedCheck = ConformanceReport['checks'][number];
 
 const words = (w: Words | ((r: StartedReceiver) => Words) | undefined, r: StartedReceiver): Words =>
   typeof w === 'function' ? w(r) : (w ?? []);
@@ -172,7 +138,7 @@ function expectJudgement(row: JudgementCase, receiver: StartedReceiver, report: 
   }
 }
 
-describe.skipIf(!JUDGEMENT_BUILT)('the receiver zoo judged as an expert would (issue 12)', () => {
+describe('the receiver zoo judged as an expert would (issue 12)', () => {
   for (const row of CASES) {
     it(row.name, async () => {
       const receiver = await row.start();
