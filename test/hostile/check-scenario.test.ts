@@ -21,6 +21,7 @@ interface CheckJson {
   checks: { id: string; result: string; probes: { outcome: string }[] }[];
 }
 interface ScenarioJson {
+  preflight?: { accepted: boolean; outcome: string };
   results: { passed: boolean; deliveries: { attempts: { label: string }[] }[] }[];
 }
 
@@ -100,7 +101,13 @@ describe('cswm check --url against hostile receivers', () => {
 
 describe('cswm scenario run --target against hostile receivers', () => {
   for (const c of HOSTILE_CASES) {
-    it(`classifies ${c.what} behind the scenario's proxy as ${c.proxied} and exits promptly`, async () => {
+    // The preflight (one plain delivery, before any scenario) meets the hostile answer first:
+    // when it is not a 200, the run stops there with its classification, and promptly.
+    const stops = c.direct !== 'delivered';
+    const title = stops
+      ? `stops at the preflight on ${c.what}, classified ${c.direct}, and exits promptly`
+      : `classifies ${c.what} behind the scenario's proxy as ${c.proxied} and exits promptly`;
+    it(title, async () => {
       server = await startHostile(c.kind);
       try {
         const run = await runMeasured([...SCENARIO, '--target', server.url], { timeoutMs: 30_000 });
@@ -110,14 +117,20 @@ describe('cswm scenario run --target against hostile receivers', () => {
         expect(run.timedOut).toBe(false);
         expect(hasStackTrace(run.stdout + run.stderr)).toBe(false);
         const out = JSON.parse(run.stdout) as ScenarioJson;
-        const labels = out.results[0]?.deliveries[0]?.attempts.map((a) => a.label) ?? [];
-        expect(labels.slice(0, 2)).toEqual(['status-503', 'status-503']);
-        const proxied = labels.slice(2);
-        expect(proxied.length).toBeGreaterThan(0);
-        expect(new Set(proxied)).toEqual(new Set([c.proxied]));
-        expect(run.code).toBe(c.proxied === 'delivered' ? 0 : 1);
+        if (stops) {
+          expect([out.preflight?.accepted, out.preflight?.outcome, out.results]).toEqual([false, c.direct, []]);
+          expect(run.code).toBe(1);
+        } else {
+          const labels = out.results[0]?.deliveries[0]?.attempts.map((a) => a.label) ?? [];
+          expect(labels.slice(0, 2)).toEqual(['status-503', 'status-503']);
+          const proxied = labels.slice(2);
+          expect(proxied.length).toBeGreaterThan(0);
+          expect(new Set(proxied)).toEqual(new Set([c.proxied]));
+          expect(run.code).toBe(0);
+        }
         // A trickling or endless upstream must not keep the process alive after its result:
-        // 3 scaled attempts of 300 ms and the scenario's own set-up fit well inside this.
+        // the preflight's bounded attempt, 3 scaled attempts of 300 ms and the scenario's own
+        // set-up fit well inside this.
         expect(run.wallMs).toBeLessThan(20_000);
         expect(server.stats.bytesWritten).toBeLessThan(MAX_BYTES_PULLED);
         expect(run.peakRssMiB).toBeLessThan(baseline.scenarioMiB + MAX_EXTRA_RSS_MIB);
