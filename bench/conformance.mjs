@@ -6,6 +6,8 @@
 // The target row: `cswm check --url` against a reference receiver started here, the same one
 // the got loop hits. Reported beside it: the embedded default `cswm check` (what `npm start`
 // runs), whose wall time includes starting its own receiver. BENCH_CONFORMANCE_ROUNDS (default 5).
+// BENCH_COMPARE_CLI=/path/to/other/dist/cli/main.js also times that build's `cswm check --url`
+// in the same rounds, alternated, and reports this build's wall time over it (a change's cost).
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +20,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(root, 'dist/cli/main.js');
 const GOT = join(root, 'node_modules/got/dist/source/index.js');
 const ROUNDS = Number(process.env.BENCH_CONFORMANCE_ROUNDS ?? 5);
+const COMPARE_CLI = process.env.BENCH_COMPARE_CLI;
 const TARGET = 3;
 
 // The bare loop: one POST after another, same options as a probe (no retry, no redirects, one
@@ -62,7 +65,13 @@ export async function run() {
     const checkMs = [];
     const embeddedMs = [];
     const bareMs = [];
+    const otherMs = [];
     for (let i = 0; i < ROUNDS; i++) {
+      if (COMPARE_CLI) {
+        const other = await spawnNode([COMPARE_CLI, ...checkArgs.slice(1)]);
+        if (!other.stdout.includes('"counts"')) throw new Error('bench: the other build printed no report');
+        otherMs.push(other.ms);
+      }
       const check = await spawnNode(checkArgs);
       if (JSON.parse(check.stdout).counts.probes !== probes) throw new Error('bench: probe count changed');
       checkMs.push(check.ms);
@@ -97,8 +106,18 @@ export async function run() {
         { name: 'cswm check --url, median wall', value: median(checkMs), unit: 'ms' },
         { name: 'cswm check (embedded), median wall', value: median(embeddedMs), unit: 'ms' },
         { name: `bare got loop, ${probes} requests, median wall`, value: median(bareMs), unit: 'ms' },
+        ...(COMPARE_CLI
+          ? [
+              {
+                name: 'cswm check --url / the same with BENCH_COMPARE_CLI',
+                value: median(checkMs) / median(otherMs),
+                unit: 'x',
+              },
+              { name: 'BENCH_COMPARE_CLI check --url, median wall', value: median(otherMs), unit: 'ms' },
+            ]
+          : []),
       ],
-      figures: { probes, rounds: ROUNDS, checkMs, embeddedMs, bareMs },
+      figures: { probes, rounds: ROUNDS, checkMs, embeddedMs, bareMs, ...(COMPARE_CLI ? { otherMs } : {}) },
     };
   } finally {
     await receiver.close();

@@ -24,14 +24,20 @@
 
 export type { ConformanceOptions } from './conformance/options.js';
 export { CHECKS } from './conformance/registry.js';
-export type { CheckReport, ConformanceReport, ProbeReport } from './conformance/report.js';
+export type {
+  BaselineReport,
+  CheckReport,
+  ConformanceReport,
+  ProbeReport,
+  RootCause,
+} from './conformance/report.js';
 export { renderHtml } from './conformance/reporters/html.js';
 export { renderJson } from './conformance/reporters/json.js';
 export { renderJunit } from './conformance/reporters/junit.js';
 export { renderText, type TextOptions } from './conformance/reporters/text.js';
 export { runConformance } from './conformance/runner.js';
 export { SEVERITY_WEIGHTS } from './conformance/score.js';
-export type { Evidence, Severity } from './conformance/types.js';
+export type { CertificateInfo, Evidence, Severity } from './conformance/types.js';
 export { backoffDelaysMs } from './delivery/backoff.js';
 export { DEFAULTS as DELIVERY_DEFAULTS } from './delivery/defaults.js';
 export { deliver } from './delivery/deliver.js';
@@ -115,5 +121,12 @@ export type {
 export { listScenarios, loadScenario } from './scenarios/catalog.js';
 export { parseScenario } from './scenarios/parse.js';
 export { type RunScenarioOptions, runScenario } from './scenarios/run.js';
-export type { ExpectationResult, Scenario, ScenarioInfo, ScenarioResult } from './scenarios/types.js';
+export type {
+  ExpectationResult,
+  PreflightResult,
+  Scenario,
+  ScenarioInfo,
+  ScenarioResult,
+  ScenarioTarget,
+} from './scenarios/types.js';
 export { formatDurationMs, parseDurationMs } from './util/duration.js';

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { lookup as dnsLookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
+import { splitUrlCredentials } from '../delivery/headers.js';
 import { checkDestination } from '../delivery/ports.js';
 import type { Auth } from '../delivery/types.js';
 import { ErrorCodes } from '../errors.js';
@@ -14,7 +15,7 @@ import { redactUrl } from '../util/redact.js';
 import type { TargetInfo } from './types.js';
 
 export interface ResolvedTarget {
-  /** The real URL (credentials inside it kept, for sending). */
+  /** The URL to send to (without user:pass@, which becomes `auth`). */
   url: string;
   info: Omit<
     TargetInfo,
@@ -93,21 +94,23 @@ export async function resolveTarget(options: {
 }): Promise<ResolvedTarget> {
   const insecure = options.insecure ?? false;
   if (options.url !== undefined) {
-    const authType = options.auth?.type ?? 'none';
     const destination = checkDestination(options.url, { allowAnyPort: options.allowAnyPort ?? false });
-    const addresses = await addressesOf(destination.url.hostname, options.lookup ?? systemLookup);
+    // user:pass@ in the URL is Basic auth, as the delivery engine sends it: taken out here, so
+    // that the auth checks know credentials are configured and can leave them off or change them.
+    const { url, auth } = splitUrlCredentials(destination.url, options.auth);
+    const addresses = await addressesOf(url.hostname, options.lookup ?? systemLookup);
     return {
-      url: options.url,
-      ...(options.auth ? { auth: options.auth } : {}),
+      url: url.href,
+      ...(auth ? { auth } : {}),
       info: {
-        url: redactUrl(destination.url),
-        protocol: destination.url.protocol === 'https:' ? 'https' : 'http',
-        host: destination.url.hostname,
+        url: redactUrl(url),
+        protocol: url.protocol === 'https:' ? 'https' : 'http',
+        host: url.hostname,
         port: destination.port,
         portAllowed: destination.portAllowed,
         embedded: false,
         ...(addresses ? { addresses } : {}),
-        auth: authType,
+        auth: auth?.type ?? 'none',
         insecure,
       },
     };

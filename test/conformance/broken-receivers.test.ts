@@ -224,6 +224,28 @@ describe('conformance against the reference receiver', () => {
     }
   });
 
+  it('takes user:pass written in the URL as the Basic credentials the auth checks vary', async () => {
+    const password = 'canary-url-password-0d4e';
+    const receiver = await startReceiver({
+      host: '127.0.0.1',
+      port: 0,
+      auth: { type: 'basic', username: 'cs', password },
+    });
+    try {
+      const url = receiver.url.replace('http://', `http://cs:${password}@`);
+      const report = await runConformance({ ...LOCAL, url, only: ['auth'] });
+      expect(report.target.auth).toBe('basic');
+      expect(report.checks.map((c) => [c.id, c.result])).toEqual([
+        ['auth.required', 'skip'],
+        ['auth.rejects-missing', 'pass'],
+        ['auth.rejects-wrong', 'pass'],
+      ]);
+      expect(JSON.stringify(report)).not.toContain(password);
+    } finally {
+      await receiver.close();
+    }
+  });
+
   it('acts once on a duplicate according to an observer counting deliveries the receiver saw as new', async () => {
     const receiver = await startReceiver({ host: '127.0.0.1', port: 0 });
     try {

@@ -5,7 +5,8 @@
  * runs every row through runConformance and holds the report to it.
  *
  * Reading a row:
- * - `rootCauses`: the ids of report.rootCauses, exactly (none when the baseline was delivered).
+ * - `rootCauses`: the ids of report.rootCauses, in order: the baseline's cause first (when it
+ *   was not accepted), then the cause of each other failure, heaviest first; each named once.
  * - `results`: check id -> the result (or the results an expert may choose between). Every
  *   check NOT listed must pass, warn or skip: nothing fails beyond what a row names.
  * - `causeSays`: words in the root cause's own summary or advice (the "Fix first" line).
@@ -160,6 +161,8 @@ export const CASES: JudgementCase[] = [
       ...CREDENTIALS_BLOCK,
       'auth.rejects-missing': 'blocked',
       'auth.rejects-wrong': 'blocked',
+      // 401s in a few ms say nothing of how fast it processes an event.
+      'delivery.response-time': 'blocked',
     },
     verdict: 'not-ready',
     causeSays: [/\b401\b/, /check/i, /token|credentials/i],
@@ -171,7 +174,7 @@ export const CASES: JudgementCase[] = [
     start: () => startFlask('bearer', { token: FLASK_TOKEN }),
     rootCauses: ['credentials-required'],
     // It refuses an unauthenticated delivery: exactly what auth.required asks for.
-    results: { ...LOCAL, ...CREDENTIALS_BLOCK, 'auth.required': 'pass' },
+    results: { ...LOCAL, ...CREDENTIALS_BLOCK, 'auth.required': 'pass', 'delivery.response-time': 'blocked' },
     verdict: 'not-ready',
     causeSays: [/\b401\b/, /credentials/i],
     neverSays: [/anyone/i, /body.size/i],
@@ -180,7 +183,7 @@ export const CASES: JudgementCase[] = [
   {
     name: 'adnanh/webhook with its default hook: everything accepted, but no credentials enforced (auth.required fails, never 100)',
     start: () => startWebhook(),
-    rootCauses: [],
+    rootCauses: ['auth-not-required'],
     results: { ...LOCAL, ...ALL_DELIVERED, 'auth.required': 'fail' },
     verdict: 'ready',
     says: [/Basic/, /header/i],
@@ -193,7 +196,7 @@ export const CASES: JudgementCase[] = [
     name: 'adnanh/webhook with a token rule, given the right token: the 200 to wrong credentials loses events silently',
     start: () => startWebhook({ token: WEBHOOK_TOKEN }),
     options: () => ({ auth: { type: 'bearer', token: WEBHOOK_TOKEN } }),
-    rootCauses: [],
+    rootCauses: ['refusal-in-200'],
     results: {
       ...LOCAL,
       ...ALL_DELIVERED,
@@ -212,7 +215,12 @@ export const CASES: JudgementCase[] = [
     rootCauses: ['refusal-in-200'],
     // It does refuse the unauthenticated delivery (in words), so auth.required has nothing to
     // fail; an expert may also call it not judged.
-    results: { ...LOCAL, ...CREDENTIALS_BLOCK, 'auth.required': ['pass', 'blocked'] },
+    results: {
+      ...LOCAL,
+      ...CREDENTIALS_BLOCK,
+      'auth.required': ['pass', 'blocked'],
+      'delivery.response-time': 'blocked',
+    },
     verdict: 'not-ready',
     causeSays: ['Hook rules were not satisfied', /credentials/i],
     neverSays: [/anyone who finds the URL/i],
@@ -221,7 +229,7 @@ export const CASES: JudgementCase[] = [
   {
     name: 'express with express.json() defaults: payload.large finds the 100kb limit (413) and names it',
     start: () => startNodeApp('express'),
-    rootCauses: [],
+    rootCauses: ['body-limit', 'auth-not-required'],
     results: {
       ...LOCAL,
       ...ALL_DELIVERED,
@@ -242,7 +250,7 @@ export const CASES: JudgementCase[] = [
   {
     name: 'fastify with its defaults: payload.large passes (1 MiB limit above the 1,000,000-byte threshold)',
     start: () => startNodeApp('fastify'),
-    rootCauses: [],
+    rootCauses: ['auth-not-required'],
     results: { ...LOCAL, ...ALL_DELIVERED, 'auth.required': 'fail' },
     verdict: 'ready',
     neverSays: [/not judged/i],
@@ -258,7 +266,7 @@ export const CASES: JudgementCase[] = [
     name: 'nginx with a valid certificate from a trusted CA: ready over https, its 1m body limit above the threshold',
     start: () => startNginx('valid'),
     options: trustLocalCa,
-    rootCauses: [],
+    rootCauses: ['auth-not-required'],
     results: {
       ...LOCAL,
       'tls.certificate-trusted': 'pass',
@@ -305,7 +313,7 @@ export const CASES: JudgementCase[] = [
     name: 'nginx with an expired certificate and verification disabled (insecure): ready, the TLS check warns with the date',
     start: () => startNginx('expired'),
     options: (r) => ({ ...trustLocalCa(r), insecure: true }),
-    rootCauses: [],
+    rootCauses: ['auth-not-required'],
     results: {
       ...LOCAL,
       'tls.certificate-trusted': 'warn',

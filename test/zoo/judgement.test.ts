@@ -79,7 +79,7 @@ function expectJudgement(row: JudgementCase, receiver: StartedReceiver, report: 
   const results = Object.fromEntries(checks.map((c) => [c.id, c.result]));
   const causeIds = report.rootCauses.map((c) => c.id);
 
-  expect(causeIds.toSorted(), 'root causes').toEqual(row.rootCauses.toSorted());
+  expect(causeIds, 'root causes, in order').toEqual(row.rootCauses);
   expect(report.verdict, 'verdict').toBe(row.verdict);
 
   // Each listed check has its result; every other one passes, warns or skips.
