@@ -118,7 +118,11 @@ describe('cswm scenario run --target against hostile receivers', () => {
         expect(hasStackTrace(run.stdout + run.stderr)).toBe(false);
         const out = JSON.parse(run.stdout) as ScenarioJson;
         if (stops) {
-          expect([out.preflight?.accepted, out.preflight?.outcome, out.results]).toEqual([false, c.direct, []]);
+          expect([out.preflight?.accepted, out.preflight?.outcome, out.results]).toEqual([
+            false,
+            c.direct,
+            [],
+          ]);
           expect(run.code).toBe(1);
         } else {
           const labels = out.results[0]?.deliveries[0]?.attempts.map((a) => a.label) ?? [];
