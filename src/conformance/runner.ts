@@ -8,6 +8,7 @@ import type { Receiver } from '../receiver/types.js';
 import { runPool } from '../util/pool.js';
 import { version } from '../version.js';
 import { assembleReport, checkReport } from './assemble.js';
+import { withCustomAccepts } from './checks/delivery.accepts.custom.js';
 import { type ConformanceOptions, resolveOptions } from './options.js';
 import { ALL_CHECKS, selectChecks } from './registry.js';
 import { type CheckReport, type ConformanceReport, REPORT_VERSION } from './report.js';
@@ -102,7 +103,8 @@ function evaluateAll(planned: readonly Planned[], target: TargetInfo): CheckRepo
  */
 export async function runConformance(options: ConformanceOptions = {}): Promise<ConformanceReport> {
   const resolved = resolveOptions(options);
-  const checks = selectChecks(ALL_CHECKS, { only: options.only ?? [], skip: options.skip ?? [] });
+  const all = withCustomAccepts(ALL_CHECKS, options.schemas);
+  const checks = selectChecks(all, { only: options.only ?? [], skip: options.skip ?? [] });
   const startedAt = new Date().toISOString();
   const t0 = performance.now();
   const target = await resolveTarget({ ...options, embeddedPort: resolved.embeddedPort });

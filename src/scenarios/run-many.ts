@@ -84,14 +84,18 @@ export async function runScenarios(
 ): Promise<ScenarioRunSummary> {
   const { timeScale } = checkRunOptions(options);
   const scenarios =
-    refs === 'all' ? bundledScenarios() : refs.map((r) => (typeof r === 'string' ? loadScenario(r) : r));
+    refs === 'all'
+      ? bundledScenarios()
+      : refs.map((r) =>
+          typeof r === 'string' ? loadScenario(r, { eventTypes: options.schemas?.types }) : r,
+        );
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? 4));
   const phases = plan(scenarios, concurrency, timeScale);
   // Certificates are made in a worker thread (the keys take most of a second) while this thread
   // does what a busy CPU cannot spoil: the events (made now), the warm-up, the heavy scenarios
   // (real timeouts), the shared ones without TLS (300 ms timeouts at 0.01, nothing tighter).
   prepareTls(scenarios);
-  const payloads = scenarios.map((s) => payloadsFor(s.send));
+  const payloads = scenarios.map((s) => payloadsFor(s.send, options.schemas));
   if (timeScale < 1 && !options.signal?.aborted) await warmUp();
   const t0 = performance.now();
   const results: (ScenarioResult | undefined)[] = new Array(scenarios.length);

@@ -2,8 +2,9 @@ import type { Command } from 'commander';
 import { InvalidOptionError } from '../../errors.js';
 import { parsePositiveNumber } from '../options.js';
 import { ExitCode, painter, printJson, useColor } from '../output.js';
+import { loadSchemaFlags, type SchemaFlags, schemaOptions } from '../schemas.js';
 
-interface RunFlags {
+interface RunFlags extends SchemaFlags {
   all?: boolean;
   target?: string;
   timeScale?: number;
@@ -36,7 +37,7 @@ export function register(program: Command): void {
       }
     });
 
-  scenario
+  const run = scenario
     .command('run')
     .description('run scenarios and check what must follow; exit 1 when any fails')
     .argument('[scenarios...]', 'bundled scenario ids or .yaml files')
@@ -47,10 +48,10 @@ export function register(program: Command): void {
       'multiply every wait, timeout and delay (0.01 for quick runs; default: real timings)',
       parsePositiveNumber('--time-scale', 100),
     )
-    .option('--json', 'print one JSON object: the summary and every result')
-    .action(async (refs: string[], flags: RunFlags) => {
-      process.exitCode = await runCommand(refs, flags);
-    });
+    .option('--json', 'print one JSON object: the summary and every result');
+  schemaOptions(run).action(async (refs: string[], flags: RunFlags) => {
+    process.exitCode = await runCommand(refs, flags);
+  });
 }
 
 async function runCommand(refs: string[], flags: RunFlags): Promise<number> {
@@ -62,6 +63,7 @@ async function runCommand(refs: string[], flags: RunFlags): Promise<number> {
       'give scenario ids or files, or --all (run `cswm scenario list` to see them)',
     );
   }
+  const schemas = await loadSchemaFlags(flags);
   const [{ runScenarios }, { formatResult, formatSummary }] = await Promise.all([
     import('../../scenarios/run-many.js'),
     import('../../scenarios/format.js'),
@@ -75,6 +77,7 @@ async function runCommand(refs: string[], flags: RunFlags): Promise<number> {
       signal: controller.signal,
       ...(flags.timeScale !== undefined ? { timeScale: flags.timeScale } : {}),
       ...(flags.target !== undefined ? { target: flags.target } : {}),
+      ...(schemas ? { schemas } : {}),
       ...(flags.json
         ? {}
         : { onResult: (r) => process.stdout.write(formatResult(r, paint, flags.timeScale ?? 1)) }),
