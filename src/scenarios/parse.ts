@@ -63,7 +63,7 @@ export function parseScenario(
   // The bundled files are checked against the schema by the test suite; compiling the schema
   // (a few hundred ms) is only paid for files that come from outside.
   const problems = (options.trusted ? [] : schemaProblems(data)).filter(
-    (p) => !isGivenSendType(p.path, data, options.eventTypes),
+    (p) => !isGivenType(p.path, data, options.eventTypes),
   );
   const first = problems[0];
   if (first) {
@@ -78,12 +78,16 @@ export function parseScenario(
   return normalize(raw, file);
 }
 
-/** A custom event type named in `send` (the run was given its schema): not an unknown type. */
-function isGivenSendType(path: FieldPath, data: unknown, eventTypes: readonly string[] = []): boolean {
-  if (path.length !== 3 || path[0] !== 'send' || path[2] !== 'event') return false;
-  const send = (data as { send?: unknown }).send;
-  const spec = Array.isArray(send) ? (send[path[1] as number] as { event?: unknown } | undefined) : undefined;
-  return typeof spec?.event === 'string' && eventTypes.includes(spec.event);
+/**
+ * A custom event type (the run was given its schema) where the file names an event type: in
+ * `send`, a fault's `eventType` or `expect.received.eventTypes`. Not an unknown type, then.
+ */
+function isGivenType(path: FieldPath, data: unknown, eventTypes: readonly string[] = []): boolean {
+  const last = path.at(-1);
+  const named = last === 'event' || last === 'eventType' || path.at(-2) === 'eventTypes';
+  let value: unknown = data;
+  for (const key of path) value = (value as Record<string | number, unknown> | undefined)?.[key];
+  return named && typeof value === 'string' && eventTypes.includes(value);
 }
 
 function normalize(raw: RawScenario, file: string): Scenario {
