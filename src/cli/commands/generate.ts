@@ -33,7 +33,10 @@ export function register(program: Command): void {
       parseCount('--seed', 0, Number.MAX_SAFE_INTEGER),
     )
     .option('--now <iso>', 'clock the timestamps are near (default: a fixed instant with --seed, else now)')
-    .option('--example', 'print the documented example instead (--count, --seed and --now do not apply)')
+    .option(
+      '--example',
+      "print the documented example instead (a --schema type: its schema's first example; --count, --seed and --now do not apply)",
+    )
     .option(
       '--set <path=value>',
       'override a field, e.g. details.source.value=1.2.3.4 (repeatable; VALUE as JSON when it parses)',
