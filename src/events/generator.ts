@@ -57,7 +57,8 @@ export interface GenerateOptions {
 
 export interface GenerateManyOptions extends GenerateOptions {
   /**
-   * How many events of each type (with 'all', `count` of each of the 15, in the page's order).
+   * How many events of each type (with 'all', `count` of each of the 15 in the page's order, then
+   * of each custom type of `schemas`).
    * @default 1
    */
   count?: number;

@@ -86,6 +86,12 @@ export function analyzeSchema(input: SchemaInput): AnalyzedSchema {
     );
   }
   const properties = isObject(schema.properties) ? schema.properties : {};
+  if (FLAT_KEYWORD in schema && schema[FLAT_KEYWORD] !== 'flat') {
+    fail(
+      [FLAT_KEYWORD],
+      `${JSON.stringify(schema[FLAT_KEYWORD])} is not a form (allowed: "flat", for a payload without the envelope; leave it out otherwise)`,
+    );
+  }
   const layout: SchemaLayout =
     'details' in properties ? 'envelope' : schema[FLAT_KEYWORD] === 'flat' ? 'flat' : 'details';
   const fieldsAt = layout === 'envelope' ? detailsPath(schema, fail) : [];

@@ -139,6 +139,11 @@ describe('loadEventSchemas refuses, naming the file and the JSON path', () => {
       { $schema: 'http://json-schema.org/draft-04/schema#', type: 'object' },
       /: \$\.\$schema: .*not a supported draft/,
     ],
+    [
+      'a form other than flat',
+      { type: 'object', 'x-cswm-form': 'wrapped', properties: { event_type: { const: 'x_y' } } },
+      /: \$\["x-cswm-form"\]: "wrapped" is not a form \(allowed: "flat"/,
+    ],
     ['an array at the root', { type: 'array', items: {} }, /: \$\.type: the root must be "type": "object"/],
     ['a boolean schema', true, /: \$: an event schema is a JSON object/],
     [
