@@ -1,5 +1,4 @@
-import type { EventSchemas } from '../../events/custom/registry.js';
-import { internalsOf } from '../../events/custom/registry.js';
+import { type EventSchemas, internalsOf } from '../../events/custom/registry.js';
 import { generateEvent } from '../../events/generator.js';
 import { detailsOf } from '../../events/payload.js';
 import { validateEvent } from '../../events/validator.js';
