@@ -14,6 +14,12 @@ export const ErrorCodes = {
   UNKNOWN_EVENT_TYPE: 'ERR_UNKNOWN_EVENT_TYPE',
   /** An event (generated, overridden with --set, or read from a file) does not match its schema. */
   INVALID_EVENT: 'ERR_INVALID_EVENT',
+  /**
+   * A custom event schema (`--schema FILE`) that cannot be used: not JSON, not valid JSON Schema
+   * (draft 2020-12 or draft-07), no object at its root, no event type, or a documented type
+   * redefined without `--override`.
+   */
+  INVALID_SCHEMA: 'ERR_INVALID_SCHEMA',
   /** Input that is not JSON / NDJSON. */
   INVALID_JSON: 'ERR_INVALID_JSON',
   /** A `--set PATH=VALUE` expression that cannot be applied. */
@@ -73,7 +79,7 @@ export class UnknownEventTypeError extends CswmError {
   ) {
     super(
       ErrorCodes.UNKNOWN_EVENT_TYPE,
-      `unknown event type "${eventType}" (valid: ${validTypes.join(', ')}); run \`cswm events\` to list them`,
+      `unknown event type "${eventType}" (valid: ${validTypes.join(', ')}); run \`cswm events\` to list them, or define it with --schema FILE`,
     );
   }
 }
@@ -90,6 +96,22 @@ export class InvalidEventError extends CswmError {
     options: { cause?: unknown; isInputError?: boolean } = {},
   ) {
     super(ErrorCodes.INVALID_EVENT, message, options);
+  }
+}
+
+/**
+ * A custom event schema that cannot be used. `file` is the schema's file (or `<schema N>` for
+ * one given as an object), `path` the JSON path inside it (`$.properties.details.type`).
+ */
+export class InvalidSchemaError extends CswmError {
+  override name = 'InvalidSchemaError';
+  constructor(
+    readonly file: string,
+    readonly path: string,
+    problem: string,
+    options: { cause?: unknown } = {},
+  ) {
+    super(ErrorCodes.INVALID_SCHEMA, `${file}: ${path}: ${problem}`, options);
   }
 }
 

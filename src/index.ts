@@ -66,6 +66,7 @@ export {
   InvalidEventError,
   InvalidOptionError,
   InvalidScenarioError,
+  InvalidSchemaError,
   InvalidUrlError,
   isCswmError,
   PortNotAllowedError,
@@ -84,6 +85,14 @@ export {
   isEventType,
   UNDOCUMENTED_EVENTS,
 } from './events/catalog.js';
+export type { SchemaDraft } from './events/custom/ajv.js';
+export type { SchemaLayout } from './events/custom/analyze.js';
+export {
+  type EventSchemaSource,
+  type LoadEventSchemasOptions,
+  loadEventSchemas,
+} from './events/custom/load.js';
+export type { CustomEventType, EventSchemas } from './events/custom/registry.js';
 export {
   exampleEvent,
   type GenerateManyOptions,
@@ -104,7 +113,12 @@ export {
   isEventOfType,
   type WrappedBlockingSafeIPEvent,
 } from './events/types.generated.js';
-export { type ValidationError, type ValidationResult, validateEvent } from './events/validator.js';
+export {
+  type ValidateOptions,
+  type ValidationError,
+  type ValidationResult,
+  validateEvent,
+} from './events/validator.js';
 export { TLS_MODES, type TlsMode } from './receiver/certs.js';
 export { explainFault, explainRule } from './receiver/faults.js';
 export { startReceiver } from './receiver/server.js';

@@ -1,5 +1,6 @@
 import type { Auth } from '../delivery/types.js';
 import { InvalidOptionError } from '../errors.js';
+import type { EventSchemas } from '../events/custom/registry.js';
 
 /** Options of {@link runConformance}. */
 export interface ConformanceOptions {
@@ -41,6 +42,11 @@ export interface ConformanceOptions {
   concurrency?: number;
   /** Port of the embedded reference receiver. @default 8080 */
   embeddedPort?: number;
+  /**
+   * Custom event types (from loadEventSchemas): adds `delivery.accepts.<type>` for each (one
+   * that redefines a documented type replaces that type's check).
+   */
+  schemas?: EventSchemas;
 }
 
 const CONFORMANCE_DEFAULTS = {

@@ -12,6 +12,7 @@ import { runPool } from '../util/pool.js';
 import { version } from '../version.js';
 import { assembleReport, blockedReport, checkReport, probeReport } from './assemble.js';
 import { BASELINE_CHECK_ID, baselineAllows, baselineCause, baselineProbe } from './baseline.js';
+import { withCustomAccepts } from './checks/delivery.accepts.custom.js';
 import { isAccepted } from './diagnose.js';
 import { evidenceOf } from './evidence.js';
 import { type ConformanceOptions, resolveOptions } from './options.js';
@@ -150,7 +151,8 @@ function needsBaseline(planned: readonly Planned[]): boolean {
  */
 export async function runConformance(options: ConformanceOptions = {}): Promise<ConformanceReport> {
   const resolved = resolveOptions(options);
-  const checks = selectChecks(ALL_CHECKS, { only: options.only ?? [], skip: options.skip ?? [] });
+  const all = withCustomAccepts(ALL_CHECKS, options.schemas);
+  const checks = selectChecks(all, { only: options.only ?? [], skip: options.skip ?? [] });
   const startedAt = new Date().toISOString();
   const t0 = performance.now();
   const target = await resolveTarget({ ...options, embeddedPort: resolved.embeddedPort });

@@ -4,9 +4,10 @@
  * a generator bug surfaces as an error, never as a silently invalid event.
  */
 import { randomInt } from 'node:crypto';
-import { InvalidEventError, InvalidOptionError } from '../errors.js';
+import { InvalidEventError, InvalidOptionError, UnknownEventTypeError } from '../errors.js';
 import { type Build, compileBuilder } from './builder.js';
-import { assertEventType, catalogEntry, EVENT_TYPES, type EventType } from './catalog.js';
+import { catalogEntry, EVENT_TYPES, type EventType, isEventType } from './catalog.js';
+import { type EventSchemas, type Internals, internalsOf } from './custom/registry.js';
 import { formOf, type PayloadForm, wrap } from './payload.js';
 import { mixSeed, Rng } from './random.js';
 import { REALISM } from './realism/index.js';
@@ -46,11 +47,18 @@ export interface GenerateOptions {
    * @default false
    */
   wrapped?: boolean;
+  /**
+   * Custom event types (from loadEventSchemas): their events are made by json-schema-faker
+   * from their schema, with realism by field name and format, seeded like the others. With
+   * 'all', they follow the 15 documented types.
+   */
+  schemas?: EventSchemas | undefined;
 }
 
 export interface GenerateManyOptions extends GenerateOptions {
   /**
-   * How many events of each type (with 'all', `count` of each of the 15, in the page's order).
+   * How many events of each type (with 'all', `count` of each of the 15 in the page's order, then
+   * of each custom type of `schemas`).
    * @default 1
    */
   count?: number;
@@ -75,6 +83,8 @@ interface Run {
   organizationId: string;
   overrides: SetOverride[];
   wrapped: boolean;
+  schemas: EventSchemas | undefined;
+  custom: Internals | undefined;
 }
 
 function startRun(options: GenerateOptions): Run {
@@ -97,7 +107,29 @@ function startRun(options: GenerateOptions): Run {
     organizationId: new Rng(mixSeed(seed, ORGANIZATION_SALT)).uuid(),
     overrides: normalizeOverrides(options.set),
     wrapped: options.wrapped ?? false,
+    schemas: options.schemas,
+    custom: options.schemas ? internalsOf(options.schemas) : undefined,
   };
+}
+
+/**
+ * The types `type` stands for: one documented or custom type, or for 'all' the 15 in the page's
+ * order then the custom types that are not overrides. Throws ERR_UNKNOWN_EVENT_TYPE otherwise.
+ */
+export function resolveTypes(type: string, schemas: EventSchemas | undefined): string[] {
+  if (type === 'all') return knownTypes(schemas);
+  return [resolveType(type, schemas)];
+}
+
+/** The 15 documented types, then the custom ones that are not overrides. */
+function knownTypes(schemas: EventSchemas | undefined): string[] {
+  return [...EVENT_TYPES, ...(schemas?.types ?? []).filter((t) => !isEventType(t))];
+}
+
+/** `type` when it is documented or custom; else throws ERR_UNKNOWN_EVENT_TYPE listing the valid ones. */
+function resolveType(type: string, schemas: EventSchemas | undefined): string {
+  if (isEventType(type) || schemas?.has(type)) return type;
+  throw new UnknownEventTypeError(type, knownTypes(schemas));
 }
 
 function describeErrors(result: ValidationResult): string {
@@ -108,7 +140,24 @@ function describeErrors(result: ValidationResult): string {
 }
 
 /** Builds, validates, overrides and validates again the `index`-th event of `type` in a run. */
-function buildOne(type: EventType, index: number, run: Run): Record<string, unknown> {
+function buildOne(type: string, index: number, run: Run): Record<string, unknown> {
+  let payload: Record<string, unknown>;
+  let form: PayloadForm;
+  if (run.custom && run.schemas?.has(type)) {
+    // Validated inside, against the custom schema.
+    payload = run.custom.generate(type, index, run);
+    if (run.wrapped && formOf(payload) === 'flat') payload = wrap(payload);
+    form = formOf(payload) ?? 'wrapped';
+  } else {
+    payload = buildDocumented(type as EventType, index, run);
+    form = formOf(payload) ?? 'wrapped';
+  }
+  if (run.overrides.length > 0) applyAndCheck(type, payload, run.overrides, form, run.schemas);
+  return payload;
+}
+
+/** One event of a documented type from its fast builder, validated. */
+function buildDocumented(type: EventType, index: number, run: Run): Record<string, unknown> {
   const rng = new Rng(mixSeed(run.seed, EVENT_TYPES.indexOf(type), index));
   const realism = REALISM[type];
   const scene = realism.scene(rng, { nowMs: run.nowMs, organizationId: run.organizationId });
@@ -122,18 +171,18 @@ function buildOne(type: EventType, index: number, run: Run): Record<string, unkn
       { isInputError: false },
     );
   }
-  if (run.overrides.length > 0) applyAndCheck(type, payload, run.overrides, generated.form ?? 'wrapped');
   return payload;
 }
 
 function applyAndCheck(
-  type: EventType,
+  type: string,
   payload: Record<string, unknown>,
   overrides: readonly SetOverride[],
   form: PayloadForm,
+  schemas: EventSchemas | undefined,
 ): void {
   applyOverrides(payload, overrides, form);
-  const overridden = validateEvent(payload);
+  const overridden = validateEvent(payload, { schemas });
   if (!overridden.valid) {
     throw new InvalidEventError(
       `--set made the ${type} event invalid: ${describeErrors(overridden)}; change the value to one the schema allows`,
@@ -151,7 +200,7 @@ function applyAndCheck(
 export function generateEvent<T extends EventType>(type: T, options?: GenerateOptions): EventPayload<T>;
 export function generateEvent(type: string, options?: GenerateOptions): Record<string, unknown>;
 export function generateEvent(type: string, options: GenerateOptions = {}): Record<string, unknown> {
-  return buildOne(assertEventType(type), 0, startRun(options));
+  return buildOne(resolveType(type, options.schemas), 0, startRun(options));
 }
 
 /**
@@ -173,7 +222,7 @@ export function generateEvents(
   type: string,
   options: GenerateManyOptions = {},
 ): Iterable<Record<string, unknown>> {
-  const types = type === 'all' ? EVENT_TYPES : [assertEventType(type)];
+  const types = resolveTypes(type, options.schemas);
   const count = options.count ?? 1;
   if (!Number.isSafeInteger(count) || count < 0) {
     throw new InvalidOptionError(
@@ -195,20 +244,33 @@ export function generateEvents(
  */
 export function exampleEvent<T extends EventType>(
   type: T,
-  options?: Pick<GenerateOptions, 'wrapped' | 'set'>,
+  options?: Pick<GenerateOptions, 'wrapped' | 'set' | 'schemas'>,
 ): EventPayload<T>;
 export function exampleEvent(
   type: string,
-  options?: Pick<GenerateOptions, 'wrapped' | 'set'>,
+  options?: Pick<GenerateOptions, 'wrapped' | 'set' | 'schemas'>,
 ): Record<string, unknown>;
 export function exampleEvent(
   type: string,
-  options: Pick<GenerateOptions, 'wrapped' | 'set'> = {},
+  options: Pick<GenerateOptions, 'wrapped' | 'set' | 'schemas'> = {},
 ): Record<string, unknown> {
-  const checked = assertEventType(type);
-  const example = documentedExample(checked);
-  const payload = options.wrapped && catalogEntry(checked).form === 'flat' ? wrap(example) : example;
+  const checked = resolveType(type, options.schemas);
+  let payload: Record<string, unknown>;
+  if (options.schemas?.has(checked)) {
+    // Checked against its schema when the schema was loaded.
+    const example = internalsOf(options.schemas).example(checked);
+    if (!example) {
+      throw new InvalidOptionError(
+        `${checked}: its schema gives no example (no object in "examples" at its root); add one, or generate events instead of asking for the example`,
+      );
+    }
+    payload = example;
+  } else {
+    payload = documentedExample(checked as EventType);
+  }
+  if (options.wrapped && formOf(payload) === 'flat') payload = wrap(payload);
   const overrides = normalizeOverrides(options.set);
-  if (overrides.length > 0) applyAndCheck(checked, payload, overrides, formOf(payload) ?? 'wrapped');
+  if (overrides.length > 0)
+    applyAndCheck(checked, payload, overrides, formOf(payload) ?? 'wrapped', options.schemas);
   return payload;
 }

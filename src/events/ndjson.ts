@@ -100,7 +100,7 @@ export function jsonLineError(error: unknown, raw: string): string {
 }
 
 /** Why a whole document is not JSON, with where in it: `... (line 3, column 1 of the document)`. */
-function jsonDocumentError(error: unknown, text: string): string {
+export function jsonDocumentError(error: unknown, text: string): string {
   return describe(error, text, (line, column) => `line ${line}, column ${column} of the document`);
 }
 

@@ -37,7 +37,7 @@ export function documentedExample(type: EventType): Record<string, unknown> {
 }
 
 /** The `metadata` part of the envelope schema, as the 14 wrapped schemas document it. */
-function envelopeMetadataSchema(): JsonSchema {
+export function envelopeMetadataSchema(): JsonSchema {
   const properties = schemaOf('payment_failed').properties as Record<string, JsonSchema>;
   return properties.metadata!;
 }

@@ -4,29 +4,24 @@
  * `event_type`; blocking_safe_ip is accepted flat (as documented) and wrapped (its flat schema
  * as `details`).
  */
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import Ajv2020Module from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import { err, explainErrors, type ValidationError } from './ajv-errors.js';
 import { EVENT_TYPES, type EventType, isEventType } from './catalog.js';
+import { type EventSchemas, internalsOf } from './custom/registry.js';
 import { type ParsedRecord, parseJsonOrNdjson } from './ndjson.js';
 import { eventIdOf, eventTypeOf, formOf, type PayloadForm } from './payload.js';
 import { type JsonSchema, schemaOf, wrappedBlockingSafeIpSchema } from './schemas.js';
 
-export { type ParsedRecord, parseJsonOrNdjson };
+export { type ParsedRecord, parseJsonOrNdjson, type ValidationError };
 
-/** One reason a payload does not match its schema. */
-export interface ValidationError {
-  /** Where in the payload, as a JSON path: `$.details.source.as_number`. */
-  path: string;
-  /** The schema keyword that failed: `required`, `type`, `const`, `format`, `anyOf`, ... */
-  rule: string;
-  /** What is wrong, in plain words. */
-  message: string;
+export interface ValidateOptions {
   /**
-   * Where in the schema the rule is, e.g. `#/$defs/AlertSource/properties/as_number/anyOf`;
-   * '' when no schema applies (not an object, no or unknown `event_type`).
+   * Custom event types (from loadEventSchemas): a payload of one of them is checked against its
+   * schema; one that redefines a documented type (override) replaces that type's schema.
    */
-  schemaPath: string;
+  schemas?: EventSchemas | undefined;
 }
 
 export interface ValidationResult {
@@ -78,23 +73,32 @@ function compiledFor(key: Key): ValidateFunction {
 
 /**
  * Validates one payload: recognises the event from `event_type` and checks it against that
- * event's schema. Never throws; an unknown or missing `event_type` is an invalid result.
+ * event's schema (a custom type's, when `schemas` defines it). Never throws for a payload; an
+ * unknown or missing `event_type` is an invalid result.
  * @example validateEvent(JSON.parse(body)).valid
+ * @example validateEvent(body, { schemas: await loadEventSchemas(['api_key_expired.schema.json']) })
  */
-export function validateEvent(payload: unknown): ValidationResult {
+export function validateEvent(payload: unknown, options: ValidateOptions = {}): ValidationResult {
   const form = formOf(payload);
   const eventType = eventTypeOf(payload);
   const result: ValidationResult = { valid: false, eventType, eventId: eventIdOf(payload), form, errors: [] };
   const typePath = form === 'wrapped' ? '$.details.event_type' : '$.event_type';
+  const custom =
+    options.schemas && eventType !== null ? internalsOf(options.schemas).entry(eventType) : undefined;
   if (form === null) {
     result.errors.push(err('$', 'type', 'an event must be a JSON object', ''));
   } else if (eventType === null) {
     result.errors.push(
       err(typePath, 'required', 'missing "event_type": cannot tell which event this is', ''),
     );
+  } else if (custom) {
+    result.errors = custom.validate(payload);
+    result.valid = result.errors.length === 0;
   } else if (!isEventType(eventType)) {
+    const known = [...EVENT_TYPES, ...(options.schemas?.types ?? [])];
+    const what = options.schemas ? 'documented or given' : 'documented';
     result.errors.push(
-      err(typePath, 'const', `unknown event_type "${eventType}" (documented: ${EVENT_TYPES.join(', ')})`, ''),
+      err(typePath, 'const', `unknown event_type "${eventType}" (${what}: ${known.join(', ')})`, ''),
     );
   } else {
     const key: Key =
@@ -118,109 +122,10 @@ export type RecordValidation =
   | { line: number; index: number; json: false; message: string };
 
 /** Parses JSON or NDJSON text and validates every event in it, with line numbers. */
-export function validateText(text: string): RecordValidation[] {
+export function validateText(text: string, options: ValidateOptions = {}): RecordValidation[] {
   return parseJsonOrNdjson(text).map((record: ParsedRecord) =>
     record.ok
-      ? { line: record.line, index: record.index, json: true, result: validateEvent(record.value) }
+      ? { line: record.line, index: record.index, json: true, result: validateEvent(record.value, options) }
       : { line: record.line, index: record.index, json: false, message: record.message },
   );
-}
-
-function err(path: string, rule: string, message: string, schemaPath: string): ValidationError {
-  return { path, rule, message, schemaPath };
-}
-
-/** Turns ajv's errors into one plain error per problem (anyOf's per-branch noise folded). */
-function explainErrors(errors: readonly ErrorObject[]): ValidationError[] {
-  const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
-  const out: ValidationError[] = [];
-  for (const e of errors) {
-    if (e.keyword === 'anyOf') {
-      // Only when every branch failed on type alone is the anyOf the whole story.
-      const others = errors.filter(
-        (o) =>
-          o !== e &&
-          !(o.instancePath === e.instancePath && o.keyword === 'type') &&
-          (o.instancePath === e.instancePath || o.instancePath.startsWith(`${e.instancePath}/`)),
-      );
-      if (others.length === 0) {
-        out.push(
-          err(toJsonPath(e.instancePath), 'anyOf', `must be ${anyOfTypes(e)}${got(e.data)}`, e.schemaPath),
-        );
-      }
-      continue;
-    }
-    if (e.keyword === 'type' && anyOfPaths.has(e.instancePath)) continue;
-    out.push(plainError(e));
-  }
-  return out;
-}
-
-function plainError(e: ErrorObject): ValidationError {
-  const path = toJsonPath(e.instancePath);
-  const params = e.params as Record<string, unknown>;
-  switch (e.keyword) {
-    case 'required': {
-      const missing = String(params.missingProperty);
-      return err(
-        `${path}${segment(missing)}`,
-        'required',
-        `missing required property "${missing}"`,
-        e.schemaPath,
-      );
-    }
-    case 'type':
-      return err(
-        path,
-        'type',
-        `must be ${String(params.type).replace(/,/g, ' or ')}${got(e.data)}`,
-        e.schemaPath,
-      );
-    case 'const':
-      return err(path, 'const', `must be ${JSON.stringify(params.allowedValue)}${got(e.data)}`, e.schemaPath);
-    case 'format':
-      return err(
-        path,
-        'format',
-        `must be a ${describeFormat(String(params.format))}${got(e.data)}`,
-        e.schemaPath,
-      );
-    default:
-      return err(path, e.keyword, e.message ?? 'does not match the schema', e.schemaPath);
-  }
-}
-
-function anyOfTypes(e: ErrorObject): string {
-  const branches = Array.isArray(e.schema) ? (e.schema as JsonSchema[]) : [];
-  const names = branches.map((b) =>
-    typeof b.$ref === 'string' ? `${b.$ref.split('/').pop()} object` : String(b.type ?? 'a value'),
-  );
-  return names.length > 0 ? names.join(' or ') : 'one of the allowed forms';
-}
-
-function describeFormat(format: string): string {
-  return format === 'date-time' ? 'date-time with a time zone (RFC 3339, e.g. 2025-05-26T12:00:00Z)' : format;
-}
-
-function got(data: unknown): string {
-  if (data === undefined) return '';
-  const type = data === null ? 'null' : Array.isArray(data) ? 'array' : typeof data;
-  const shown = typeof data === 'object' && data !== null ? type : JSON.stringify(data);
-  return ` (got ${shown && shown.length > 60 ? `${shown.slice(0, 60)}…` : shown})`;
-}
-
-/** `/details/watchers/0/total_signals` -> `$.details.watchers[0].total_signals`. */
-function toJsonPath(instancePath: string): string {
-  if (instancePath === '') return '$';
-  return `$${instancePath
-    .slice(1)
-    .split('/')
-    .map((raw) => raw.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map(segment)
-    .join('')}`;
-}
-
-function segment(key: string): string {
-  if (/^\d+$/.test(key)) return `[${key}]`;
-  return /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
 }

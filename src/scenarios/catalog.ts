@@ -62,10 +62,11 @@ function looksLikePath(ref: string): boolean {
 /**
  * A bundled scenario by id, or a scenario file by path. Throws InvalidScenarioError for a bad
  * file (with file, line, column and field), ERR_UNKNOWN_SCENARIO for an id that is not bundled.
+ * `eventTypes`: custom types (from --schema) a file may name in `send`.
  *
  * @example loadScenario('retry-then-success'); loadScenario('./my-scenarios/slow.yaml')
  */
-export function loadScenario(idOrFile: string): Scenario {
+export function loadScenario(idOrFile: string, options: { eventTypes?: readonly string[] } = {}): Scenario {
   if (!looksLikePath(idOrFile)) {
     const name = `${idOrFile}.yaml`;
     if (bundledFiles().includes(name)) return loadBundled(name);
@@ -86,5 +87,5 @@ export function loadScenario(idOrFile: string): Scenario {
     throw new UnreadableFileError(idOrFile, reason, { cause: error });
   }
   const shown = relative(process.cwd(), idOrFile) || idOrFile;
-  return parseScenario(text, shown.startsWith('..') ? idOrFile : shown);
+  return parseScenario(text, shown.startsWith('..') ? idOrFile : shown, options);
 }

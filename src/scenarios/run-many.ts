@@ -85,7 +85,11 @@ export async function runScenarios(
 ): Promise<ScenarioRunSummary> {
   const { timeScale, target } = checkRunOptions(options);
   const scenarios =
-    refs === 'all' ? bundledScenarios() : refs.map((r) => (typeof r === 'string' ? loadScenario(r) : r));
+    refs === 'all'
+      ? bundledScenarios()
+      : refs.map((r) =>
+          typeof r === 'string' ? loadScenario(r, { eventTypes: options.schemas?.types }) : r,
+        );
   const { target: _given, ...rest } = options;
   const runOptions = { ...rest, ...(target ? { target } : {}) };
   // Everything is checked: one plain delivery says whether the target takes the user's settings.
@@ -108,7 +112,7 @@ export async function runScenarios(
   // does what a busy CPU cannot spoil: the events (made now), the warm-up, the heavy scenarios
   // (real timeouts), the shared ones without TLS (300 ms timeouts at 0.01, nothing tighter).
   prepareTls(scenarios);
-  const payloads = scenarios.map((s) => payloadsFor(s.send));
+  const payloads = scenarios.map((s) => payloadsFor(s.send, options.schemas));
   if (timeScale < 1 && !options.signal?.aborted) await warmUp();
   const t0 = performance.now();
   const results: (ScenarioResult | undefined)[] = new Array(scenarios.length);

@@ -4,6 +4,7 @@ import { checkDestination } from '../delivery/ports.js';
 import { sendMany } from '../delivery/send-many.js';
 import type { AttemptRecord, DeliveryOptions, DeliveryRecord, SendManyOptions } from '../delivery/types.js';
 import { InvalidOptionError, isCswmError } from '../errors.js';
+import type { EventSchemas } from '../events/custom/registry.js';
 import { loadScenario } from './catalog.js';
 import { evaluate } from './expect.js';
 import { summarizeReceived } from './expect-received.js';
@@ -30,6 +31,8 @@ export interface RunScenarioOptions {
    * @example { url: 'https://hooks.example.com/crowdsec', auth: { type: 'bearer', token } }
    */
   target?: string | ScenarioTarget;
+  /** Custom event types (from loadEventSchemas) that scenario files may name in `send`. */
+  schemas?: EventSchemas;
   /** Stops the run: attempts in flight are cut and deliveries end `interrupted`. */
   signal?: AbortSignal;
   /** Called after every attempt (a live timeline). */
@@ -70,9 +73,9 @@ export async function runScenario(
   ref: string | Scenario,
   options: RunScenarioOptions = {},
 ): Promise<ScenarioResult> {
-  const scenario = typeof ref === 'string' ? loadScenario(ref) : ref;
+  const scenario = typeof ref === 'string' ? loadScenario(ref, { eventTypes: options.schemas?.types }) : ref;
   const { timeScale, target } = checkRunOptions(options);
-  const payloads = payloadsFor(scenario.send);
+  const payloads = payloadsFor(scenario.send, options.schemas);
   // Scaled timeouts are short: the process's first exchange must not be the scenario's.
   if (timeScale < 1) await warmUp();
   const { target: _given, ...rest } = options;

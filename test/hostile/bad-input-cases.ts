@@ -30,6 +30,13 @@ export const FIXTURES: Record<string, string | Buffer> = {
   'bad-duration.yaml':
     'version: 1\nid: bad-duration\ntitle: t\ndescription: d\nreceiver: { delay: soon }\nsend: [{ event: alert_triggered }]\nexpect: { result: delivered }\n',
   'list.yaml': '- 1\n- 2\n',
+  // Custom event schemas (--schema) that cannot be used.
+  'not-json.schema.json': '{ "type": "object", ',
+  'meta-invalid.schema.json':
+    '{"type":"object","properties":{"event_type":{"const":"x_y"},"n":{"type":"int"}}}',
+  'array-root.schema.json': '{"type":"array","items":{}}',
+  'untyped.schema.json': '{"type":"object","properties":{"key_name":{"type":"string"}}}',
+  'documented.schema.json': '{"type":"object","properties":{"event_type":{"const":"alert_triggered"}}}',
   'alias.yaml': '*missing_anchor\n',
   // A billion-laughs alias bomb: 9 levels of 9 aliases each.
   'alias-bomb.yaml': Array.from({ length: 9 }, (_, i) =>
@@ -290,4 +297,28 @@ export const BAD_CASES: BadCase[] = [
     what: 'two auth methods',
     args: [...CHECK, '--bearer', 'a-token', '--header', 'X-K: v'],
   },
+  // --schema: every command that takes it refuses a schema it cannot use, before anything else
+  ...['events', 'generate', 'validate', 'send', 'check', 'scenario'].flatMap((command) =>
+    each(
+      command,
+      {
+        events: ['events'],
+        generate: ['generate', 'all'],
+        validate: ['validate', '{F:empty.json}'],
+        send: SEND,
+        check: CHECK,
+        scenario: SCENARIO,
+      }[command]!,
+      '--schema',
+      [
+        '{F:not-json.schema.json}',
+        '{F:meta-invalid.schema.json}',
+        '{F:array-root.schema.json}',
+        '{F:untyped.schema.json}',
+        '{F:documented.schema.json}',
+        '{DIR}/missing.schema.json',
+      ],
+    ),
+  ),
+  ...each('generate', ['generate', 'all'], '--type', ['x_y'], '--type without --schema'),
 ];

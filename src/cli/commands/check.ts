@@ -2,8 +2,9 @@ import type { Command } from 'commander';
 import { InvalidOptionError } from '../../errors.js';
 import { authFromFlags, collect, parseDuration, parsePositiveNumber, readCaFile } from '../options.js';
 import { ExitCode, exitWhenDrained, printJson, useColor } from '../output.js';
+import { loadSchemaFlags, type SchemaFlags, schemaOptions } from '../schemas.js';
 
-interface CheckFlags {
+interface CheckFlags extends SchemaFlags {
   url?: string;
   header?: string;
   bearer?: string;
@@ -24,6 +25,7 @@ async function run(flags: CheckFlags): Promise<void> {
   // Without --url, runConformance starts the reference receiver with these credentials, or with
   // a bearer token made for the run (never printed), so the auth checks run too.
   const auth = authFromFlags(flags);
+  const schemas = await loadSchemaFlags(flags);
   const { mkdir } = await import('node:fs/promises');
   const conformance = await import('../../conformance/index.js');
   const formats = conformance.parseFormats(flags.report);
@@ -47,6 +49,7 @@ async function run(flags: CheckFlags): Promise<void> {
     skip: flags.skip,
     ...(flags.timeScale === undefined ? {} : { timeScale: flags.timeScale }),
     ...(flags.timeout === undefined ? {} : { timeoutMs: flags.timeout }),
+    ...(schemas ? { schemas } : {}),
   });
   if (flags.json) printJson(report);
   else process.stdout.write(conformance.renderText(report, { color: useColor() }));
@@ -59,7 +62,7 @@ async function run(flags: CheckFlags): Promise<void> {
 
 /** `cswm check`: scores a receiver (or the embedded reference receiver) against the Console's behaviour. */
 export function register(program: Command): void {
-  program
+  const command = program
     .command('check')
     .description(
       "score a webhook receiver against the Console's behaviour, check by check, with evidence (no --url: the bundled reference receiver)",
@@ -97,6 +100,9 @@ export function register(program: Command): void {
     .option('--report <formats>', 'text,json,junit,html (files other than text need --out)', 'text')
     .option('--out <dir>', 'write the report files here (conformance-report.*), each atomically')
     .option('--json', 'print the JSON report on stdout instead of the text')
-    .addHelpText('after', '\nExit codes: 0 ready for the Console, 1 not ready, 2 bad input (nothing sent).\n')
-    .action((flags: CheckFlags) => run(flags));
+    .addHelpText(
+      'after',
+      '\nWith --schema FILE, each custom event type adds a check delivery.accepts.<type>.\nExit codes: 0 ready for the Console, 1 not ready, 2 bad input (nothing sent).\n',
+    );
+  schemaOptions(command).action((flags: CheckFlags) => run(flags));
 }

@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { InvalidOptionError } from '../../errors.js';
 import { collect, parseCount } from '../options.js';
+import { loadSchemaFlags, type SchemaFlags, schemaOptions } from '../schemas.js';
 
-interface GenerateFlags {
+interface GenerateFlags extends SchemaFlags {
   count: number;
   seed?: number;
   now?: string;
@@ -16,12 +17,15 @@ const HOLD_BACK_BYTES = 1 << 20;
 
 /** `cswm generate <type|all>`: realistic, validated events as NDJSON on stdout. */
 export function register(program: Command): void {
-  program
+  const command = program
     .command('generate')
     .description(
       'print realistic, schema-valid events as NDJSON (one JSON object per line); every event is validated',
     )
-    .argument('<type>', "an event type (see `cswm events`) or 'all' for each of the 15 in the page's order")
+    .argument(
+      '<type>',
+      "an event type (see `cswm events`) or 'all' for each of the 15 in the page's order (then those of --schema)",
+    )
     .option('--count <n>', 'events of each type', parseCount('--count', 1), 1)
     .option(
       '--seed <n>',
@@ -29,40 +33,46 @@ export function register(program: Command): void {
       parseCount('--seed', 0, Number.MAX_SAFE_INTEGER),
     )
     .option('--now <iso>', 'clock the timestamps are near (default: a fixed instant with --seed, else now)')
-    .option('--example', 'print the documented example instead (--count, --seed and --now do not apply)')
+    .option(
+      '--example',
+      "print the documented example instead (a --schema type: its schema's first example; --count, --seed and --now do not apply)",
+    )
     .option(
       '--set <path=value>',
       'override a field, e.g. details.source.value=1.2.3.4 (repeatable; VALUE as JSON when it parses)',
       collect,
       [],
     )
-    .option('--wrapped', 'put blocking_safe_ip in the {metadata, details} envelope (documented flat)')
+    .option(
+      '--wrapped',
+      'put blocking_safe_ip (and a flat --schema type) in the {metadata, details} envelope',
+    )
     .addHelpText(
       'after',
-      '\nExamples:\n  cswm generate alert_triggered --seed 7\n  cswm generate all --count 3 --seed 1 > events.ndjson\n  cswm generate alert_triggered --set details.source.value=203.0.113.9 --set details.scenario_confidence=99\n  cswm generate blocking_safe_ip --example --wrapped',
-    )
-    .action(async (type: string, flags: GenerateFlags) => {
-      const { assertEventType, EVENT_TYPES } = await import('../../events/catalog.js');
-      if (type !== 'all') assertEventType(type);
-      if (flags.now !== undefined && !Number.isFinite(Date.parse(flags.now))) {
-        throw new InvalidOptionError(
-          `--now: "${flags.now}" is not a date (allowed: RFC 3339, e.g. 2025-06-01T12:00:00Z)`,
-        );
-      }
-      const { exampleEvent, generateEvents } = await import('../../events/generator.js');
-      const events: Iterable<unknown> = flags.example
-        ? (type === 'all' ? EVENT_TYPES : [type]).map((t) =>
-            exampleEvent(t, { wrapped: flags.wrapped, set: flags.set }),
-          )
-        : generateEvents(type, {
-            count: flags.count,
-            seed: flags.seed,
-            now: flags.now,
-            set: flags.set,
-            wrapped: flags.wrapped,
-          });
-      await writeNdjson(events);
-    });
+      '\nExamples:\n  cswm generate alert_triggered --seed 7\n  cswm generate all --count 3 --seed 1 > events.ndjson\n  cswm generate alert_triggered --set details.source.value=203.0.113.9 --set details.scenario_confidence=99\n  cswm generate blocking_safe_ip --example --wrapped\n  cswm generate api_key_expired --schema api_key_expired.schema.json --seed 7',
+    );
+  schemaOptions(command).action(async (type: string, flags: GenerateFlags) => {
+    if (flags.now !== undefined && !Number.isFinite(Date.parse(flags.now))) {
+      throw new InvalidOptionError(
+        `--now: "${flags.now}" is not a date (allowed: RFC 3339, e.g. 2025-06-01T12:00:00Z)`,
+      );
+    }
+    const schemas = await loadSchemaFlags(flags);
+    const { exampleEvent, generateEvents, resolveTypes } = await import('../../events/generator.js');
+    // An unknown type fails here, before the first line is written.
+    const types = resolveTypes(type, schemas);
+    const events: Iterable<unknown> = flags.example
+      ? types.map((t) => exampleEvent(t, { wrapped: flags.wrapped, set: flags.set, schemas }))
+      : generateEvents(type, {
+          count: flags.count,
+          seed: flags.seed,
+          now: flags.now,
+          set: flags.set,
+          wrapped: flags.wrapped,
+          schemas,
+        });
+    await writeNdjson(events);
+  });
 }
 
 /**

@@ -2,8 +2,9 @@ import type { Command } from 'commander';
 import { InvalidOptionError } from '../../errors.js';
 import { type AuthFlags, authFromFlags, parsePositiveNumber, readCaFile } from '../options.js';
 import { ExitCode, painter, printJson, useColor } from '../output.js';
+import { loadSchemaFlags, type SchemaFlags, schemaOptions } from '../schemas.js';
 
-interface RunFlags extends AuthFlags {
+interface RunFlags extends AuthFlags, SchemaFlags {
   all?: boolean;
   target?: string;
   insecure?: boolean;
@@ -38,7 +39,7 @@ export function register(program: Command): void {
       }
     });
 
-  scenario
+  const run = scenario
     .command('run')
     .description('run scenarios and check what must follow; exit 1 when any fails')
     .argument('[scenarios...]', 'bundled scenario ids or .yaml files')
@@ -61,10 +62,10 @@ export function register(program: Command): void {
     .addHelpText(
       'after',
       '\nWith --target, one plain documented event is sent first with your credentials and TLS settings; when your\nreceiver does not accept it, no scenario runs and the reason is printed (exit 1).\n',
-    )
-    .action(async (refs: string[], flags: RunFlags) => {
-      process.exitCode = await runCommand(refs, flags);
-    });
+    );
+  schemaOptions(run).action(async (refs: string[], flags: RunFlags) => {
+    process.exitCode = await runCommand(refs, flags);
+  });
 }
 
 async function runCommand(refs: string[], flags: RunFlags): Promise<number> {
@@ -97,6 +98,7 @@ async function runCommand(refs: string[], flags: RunFlags): Promise<number> {
           ...(flags.insecure ? { insecure: true } : {}),
           ...(ca === undefined ? {} : { ca }),
         };
+  const schemas = await loadSchemaFlags(flags);
   const [{ runScenarios }, { formatResult, formatSummary }] = await Promise.all([
     import('../../scenarios/run-many.js'),
     import('../../scenarios/format.js'),
@@ -110,6 +112,7 @@ async function runCommand(refs: string[], flags: RunFlags): Promise<number> {
       signal: controller.signal,
       ...(flags.timeScale !== undefined ? { timeScale: flags.timeScale } : {}),
       ...(target ? { target } : {}),
+      ...(schemas ? { schemas } : {}),
       ...(flags.json
         ? {}
         : { onResult: (r) => process.stdout.write(formatResult(r, paint, flags.timeScale ?? 1)) }),

@@ -11,9 +11,10 @@ import {
   readCaFile,
 } from '../options.js';
 import { ExitCode, painter, printJson, useColor } from '../output.js';
+import { loadSchemaFlags, type SchemaFlags, schemaOptions } from '../schemas.js';
 
 /** The flags of `cswm send`, as commander hands them over (already parsed and range-checked). */
-interface SendFlags {
+interface SendFlags extends SchemaFlags {
   url: string;
   header?: string;
   bearer?: string;
@@ -44,7 +45,7 @@ const DETAIL_LIMIT = 20;
 
 /** `cswm send <type|all|FILE> --url URL ...`: delivers events exactly as the Console does. */
 export function register(program: Command): void {
-  program
+  const command = program
     .command('send')
     .description(
       'send events to a URL the way the Console does: only 200 counts, up to 5 attempts with growing waits, 30 s timeout, ports 80/8080/443/8443',
@@ -61,7 +62,10 @@ export function register(program: Command): void {
     .option('--rate <n>', 'deliveries started per second at most', parsePositiveNumber('--rate'))
     .option('--seed <n>', 'seed for reproducible events', parseCount('--seed', 0, Number.MAX_SAFE_INTEGER))
     .option('--set <path=value>', 'override a field of every generated event (repeatable)', collect, [])
-    .option('--wrapped', 'send blocking_safe_ip in the {metadata, details} envelope')
+    .option(
+      '--wrapped',
+      'send blocking_safe_ip (and a flat --schema type) in the {metadata, details} envelope',
+    )
     .option(
       '--timeout <duration>',
       'whole-exchange timeout of one attempt (default 30s)',
@@ -88,10 +92,10 @@ export function register(program: Command): void {
     .option('--allow-any-port', 'allow ports the Console would refuse (local tests)')
     .option('--journal <file>', 'append NDJSON for every attempt and outcome as it happens')
     .option('--no-validate', 'send events from a file even when they do not match their schema')
-    .option('--json', 'print one JSON object: the summary and every delivery')
-    .action(async (source: string, flags: SendFlags) => {
-      process.exitCode = await runSend(source, flags);
-    });
+    .option('--json', 'print one JSON object: the summary and every delivery');
+  schemaOptions(command).action(async (source: string, flags: SendFlags) => {
+    process.exitCode = await runSend(source, flags);
+  });
 }
 
 async function runSend(source: string, flags: SendFlags): Promise<number> {
@@ -100,6 +104,7 @@ async function runSend(source: string, flags: SendFlags): Promise<number> {
   // Every flag and the destination are checked before the input is even read; the plan also
   // knows every form a secret takes (the token, `Bearer ...`, Basic's base64, a URL's password).
   const { secrets } = delivery.planDelivery(options);
+  const schemas = await loadSchemaFlags(flags);
   const { loadSource } = await import('../../delivery/source.js');
   const input = await loadSource(source, {
     count: flags.count,
@@ -107,6 +112,7 @@ async function runSend(source: string, flags: SendFlags): Promise<number> {
     set: flags.set,
     wrapped: flags.wrapped ?? false,
     validate: flags.validate,
+    schemas,
   });
   try {
     return await sendAndReport(delivery, input, options, flags);

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { InvalidEventError, UnreadableFileError } from '../../errors.js';
 import { ExitCode, painter, printJson, useColor } from '../output.js';
+import { loadSchemaFlags, type SchemaFlags, schemaOptions } from '../schemas.js';
 
 interface RecordReport {
   line: number;
@@ -14,44 +15,49 @@ interface RecordReport {
 
 /** `cswm validate [FILE|-]`: checks JSON or NDJSON events against the Console's schemas. */
 export function register(program: Command): void {
-  program
+  const command = program
     .command('validate')
     .description(
       "check events (one JSON document, or NDJSON) against the Console's schemas; exit 1 when any is invalid",
     )
     .argument('[file]', "a file, or '-' for standard input", '-')
     .option('--json', 'print one JSON object')
-    .addHelpText('after', '\nExamples:\n  cswm validate events.ndjson\n  cswm generate all | cswm validate -')
-    .action(async (file: string, options: { json?: boolean }) => {
-      const text = await readInput(file);
-      const { validateText } = await import('../../events/validator.js');
-      const records: RecordReport[] = validateText(text).map((r) =>
-        r.json
-          ? { line: r.line, index: r.index, ...r.result }
-          : {
-              line: r.line,
-              index: r.index,
-              valid: false,
-              eventType: null,
-              eventId: null,
-              form: null,
-              errors: [{ path: '$', rule: 'json', message: r.message, schemaPath: '' }],
-            },
+    .addHelpText(
+      'after',
+      '\nExamples:\n  cswm validate events.ndjson\n  cswm generate all | cswm validate -\n  cswm validate events.ndjson --schema api_key_expired.schema.json',
+    );
+  schemaOptions(command).action(async (file: string, options: { json?: boolean } & SchemaFlags) => {
+    // The schemas first: a bad one is refused before standard input is read.
+    const schemas = await loadSchemaFlags(options);
+    const text = await readInput(file);
+    const { validateText } = await import('../../events/validator.js');
+    const records: RecordReport[] = validateText(text, { schemas }).map((r) =>
+      r.json
+        ? { line: r.line, index: r.index, ...r.result }
+        : {
+            line: r.line,
+            index: r.index,
+            valid: false,
+            eventType: null,
+            eventId: null,
+            form: null,
+            errors: [{ path: '$', rule: 'json', message: r.message, schemaPath: '' }],
+          },
+    );
+    const name = file === '-' ? 'standard input' : file;
+    if (records.length === 0) {
+      throw new InvalidEventError(
+        `${name} holds no events; give one JSON event, an array of them, or NDJSON`,
       );
-      const name = file === '-' ? 'standard input' : file;
-      if (records.length === 0) {
-        throw new InvalidEventError(
-          `${name} holds no events; give one JSON event, an array of them, or NDJSON`,
-        );
-      }
-      if (records.every((r) => r.errors[0]?.rule === 'json')) {
-        throw new InvalidEventError(`${name} is not JSON or NDJSON: ${records[0]!.errors[0]!.message}`);
-      }
-      const invalid = records.filter((r) => !r.valid).length;
-      if (options.json) printJson({ valid: invalid === 0, total: records.length, invalid, records });
-      else printForPeople(records, invalid);
-      process.exitCode = invalid === 0 ? ExitCode.OK : ExitCode.FAILED;
-    });
+    }
+    if (records.every((r) => r.errors[0]?.rule === 'json')) {
+      throw new InvalidEventError(`${name} is not JSON or NDJSON: ${records[0]!.errors[0]!.message}`);
+    }
+    const invalid = records.filter((r) => !r.valid).length;
+    if (options.json) printJson({ valid: invalid === 0, total: records.length, invalid, records });
+    else printForPeople(records, invalid);
+    process.exitCode = invalid === 0 ? ExitCode.OK : ExitCode.FAILED;
+  });
 }
 
 async function readInput(file: string): Promise<string> {

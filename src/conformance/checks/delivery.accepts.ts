@@ -1,8 +1,8 @@
 import { catalogEntry, EVENT_TYPES, type EventType } from '../../events/catalog.js';
-import { diagnose, isAccepted } from '../diagnose.js';
+import { diagnose, type Hint, isAccepted } from '../diagnose.js';
 import { describeReceived, evidenceOf } from '../evidence.js';
 import { documented } from '../payloads.js';
-import type { Check } from '../types.js';
+import type { Check, CheckOutcome, Exchange, TargetInfo } from '../types.js';
 
 /**
  * delivery.accepts.<event_type>: the page's example of each type, sent once, must get exactly
@@ -28,24 +28,28 @@ export function acceptsCheck(type: EventType): Check {
         },
       ],
     }),
-    evaluate({ exchanges, target }) {
-      const x = exchanges[0];
-      if (!x) return { result: 'skip', reason: 'no probe was sent' };
-      const expected = 'exactly 200 within the timeout';
-      if (isAccepted(x)) {
-        return {
-          result: 'pass',
-          summary: `answered ${describeReceived(x, { body: false })}`,
-          evidence: [evidenceOf(x, true, expected)],
-        };
-      }
-      const cause = diagnose(x, target, {
+    evaluate: ({ exchanges, target }) =>
+      judgeAccepted(exchanges, target, {
         what: `the documented ${type} example`,
         fix: `accept the ${type} event as the page documents it`,
-      });
-      return { result: 'fail', summary: cause.summary, evidence: [evidenceOf(x, false, expected)], cause };
-    },
+      }),
   };
+}
+
+/** The verdict of an accepts check: its one probe got exactly 200; `hint` names the event sent. */
+export function judgeAccepted(exchanges: readonly Exchange[], target: TargetInfo, hint: Hint): CheckOutcome {
+  const x = exchanges[0];
+  if (!x) return { result: 'skip', reason: 'no probe was sent' };
+  const expected = 'exactly 200 within the timeout';
+  if (isAccepted(x)) {
+    return {
+      result: 'pass',
+      summary: `answered ${describeReceived(x, { body: false })}`,
+      evidence: [evidenceOf(x, true, expected)],
+    };
+  }
+  const cause = diagnose(x, target, hint);
+  return { result: 'fail', summary: cause.summary, evidence: [evidenceOf(x, false, expected)], cause };
 }
 
 /** One check per documented type, in the page's order. */

@@ -19,13 +19,13 @@ function group(rng: Rng): string {
 }
 
 /** An IPv4 address inside a /16 prefix such as `159.203`. */
-function ipv4In(rng: Rng, prefix: string): { text: string; octets: number[] } {
+export function ipv4In(rng: Rng, prefix: string): { text: string; octets: number[] } {
   const octets = [...prefix.split('.').map(Number), rng.int(0, 255), rng.int(1, 254)];
   return { text: octets.join('.'), octets };
 }
 
 /** An IPv6 address inside a /32 prefix such as `2a01:4f8`. */
-function ipv6In(rng: Rng, prefix: string): string {
+export function ipv6In(rng: Rng, prefix: string): string {
   return `${prefix}:${group(rng)}:${group(rng)}::${rng.int(1, 0xffff).toString(16)}`;
 }
 
@@ -43,7 +43,7 @@ function privateAddress(rng: Rng): string {
 }
 
 /** Coordinates of a place moved by up to ~5 km, so not every event sits on the same point. */
-function near(rng: Rng, place: Place): { latitude: number; longitude: number } {
+export function near(rng: Rng, place: Place): { latitude: number; longitude: number } {
   return {
     latitude: Math.round((place.latitude + rng.float(-0.05, 0.05, 4)) * 1e4) / 1e4,
     longitude: Math.round((place.longitude + rng.float(-0.05, 0.05, 4)) * 1e4) / 1e4,
