@@ -26,7 +26,10 @@ export function docker(
   const timeoutMs = options.timeoutMs ?? 60_000;
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn('docker', args, { stdio: ['ignore', 'pipe', 'pipe'], env: options.env ?? process.env });
+    const child = spawn('docker', args, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: options.env ?? process.env,
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -67,7 +70,9 @@ export function uniqueName(what: string): string {
 async function whyNotReady(): Promise<string | undefined> {
   const probe = await probeDocker();
   if (!probe.available) return probe.reason;
-  const inspected = await docker(['image', 'inspect', '--format', '{{.Id}}', CSWM_IMAGE], { timeoutMs: 30_000 });
+  const inspected = await docker(['image', 'inspect', '--format', '{{.Id}}', CSWM_IMAGE], {
+    timeoutMs: 30_000,
+  });
   if (inspected.code !== 0) {
     return `the image ${CSWM_IMAGE} is absent; build it with scripts/ci/build-image.sh (or docker build -t ${CSWM_IMAGE} .)`;
   }
@@ -109,7 +114,10 @@ export async function waitHealthy(container: string, timeoutMs = 60_000): Promis
 }
 
 /** Removes containers and networks, whatever state they are in. */
-export async function removeAll(containers: readonly string[], networks: readonly string[] = []): Promise<void> {
+export async function removeAll(
+  containers: readonly string[],
+  networks: readonly string[] = [],
+): Promise<void> {
   if (containers.length > 0) await docker(['rm', '-f', ...containers], { timeoutMs: 60_000 });
   for (const network of networks) await docker(['network', 'rm', network], { timeoutMs: 60_000 });
 }
