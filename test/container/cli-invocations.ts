@@ -63,7 +63,11 @@ export function cswmArgs(commands: readonly string[][]): string[][] {
  * must exist, every option must be one of its own, and every value must pass its parser.
  * Returns the parsed options; throws with the reason otherwise.
  */
-export function parseLikeCswm(args: readonly string[]): { command: string; options: Record<string, unknown>; operands: string[] } {
+export function parseLikeCswm(args: readonly string[]): {
+  command: string;
+  options: Record<string, unknown>;
+  operands: string[];
+} {
   const program = new Command().exitOverride().configureOutput({ writeErr: () => {}, writeOut: () => {} });
   registerCommands(program);
   let command: Command = program;

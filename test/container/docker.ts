@@ -121,3 +121,27 @@ export async function removeAll(
   if (containers.length > 0) await docker(['rm', '-f', ...containers], { timeoutMs: 60_000 });
   for (const network of networks) await docker(['network', 'rm', network], { timeoutMs: 60_000 });
 }
+
+/**
+ * Starts the image's mock receiver as `name` on `network`, reachable there as `alias`, with
+ * extra `receive` flags, and waits until its health check passes (probed every second).
+ */
+export async function startReceiverContainer(
+  name: string,
+  network: string,
+  alias: string,
+  ...flags: string[]
+): Promise<void> {
+  await dockerOk([
+    ...['run', '-d', '--name', name, '--network', network, '--network-alias', alias],
+    ...['--health-interval', '1s', CSWM_IMAGE, 'receive', '--host', '0.0.0.0', ...flags],
+  ]);
+  await waitHealthy(name);
+}
+
+/** How many deliveries a receiver container recorded, asked of its inbox from inside it. */
+export async function deliveriesSeen(container: string): Promise<number> {
+  const script =
+    "fetch('http://127.0.0.1:8080/_cswm/deliveries').then((r) => r.json()).then((j) => console.log(j.deliveries.length))";
+  return Number((await dockerOk(['exec', container, 'node', '-e', script])).trim());
+}

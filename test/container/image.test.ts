@@ -6,12 +6,13 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { version } from '../../src/version.js';
 import {
   CSWM_IMAGE,
+  deliveriesSeen,
   describeWithImage,
   docker,
   dockerOk,
   removeAll,
+  startReceiverContainer,
   uniqueName,
-  waitHealthy,
 } from './docker.js';
 
 interface ImageConfig {
@@ -62,32 +63,9 @@ describeWithImage('bad input to the image', () => {
 
   beforeAll(async () => {
     await dockerOk(['network', 'create', network]);
-    await dockerOk([
-      'run',
-      '-d',
-      '--name',
-      receiver,
-      '--network',
-      network,
-      '--network-alias',
-      'receiver',
-      '--health-interval',
-      '1s',
-      CSWM_IMAGE,
-      'receive',
-      '--host',
-      '0.0.0.0',
-    ]);
-    await waitHealthy(receiver);
+    await startReceiverContainer(receiver, network, 'receiver');
   }, 120_000);
   afterAll(() => removeAll([receiver], [network]), 60_000);
-
-  /** How many deliveries the receiver recorded, asked of its inbox from inside its container. */
-  async function deliveriesSeen(): Promise<number> {
-    const script =
-      "fetch('http://127.0.0.1:8080/_cswm/deliveries').then((r) => r.json()).then((j) => console.log(j.deliveries.length))";
-    return Number((await dockerOk(['exec', receiver, 'node', '-e', script])).trim());
-  }
 
   const cases: [string, string[], RegExp][] = [
     [
@@ -119,7 +97,7 @@ describeWithImage('bad input to the image', () => {
       expect(run.stdout).toBe('');
       expect(run.stderr).toMatch(/^cswm: [^\n]+\n$/);
       expect(run.stderr).toMatch(message);
-      expect(await deliveriesSeen()).toBe(0);
+      expect(await deliveriesSeen(receiver)).toBe(0);
     });
   }
 });

@@ -14,8 +14,8 @@ import {
   docker,
   dockerOk,
   removeAll,
+  startReceiverContainer,
   uniqueName,
-  waitHealthy,
 } from './docker.js';
 
 /** A uid and gid that are not the test's own when the test runs as root (as CI does). */
@@ -34,25 +34,13 @@ describeWithImage('cswm check in the image, against a receiver container on a us
   beforeAll(async () => {
     if (process.getuid?.() === 0) chownSync(reports, user.uid, user.gid);
     await dockerOk(['network', 'create', network]);
-    await dockerOk([
-      'run',
-      '-d',
-      '--name',
+    await startReceiverContainer(
       receiver,
-      '--network',
       network,
-      '--network-alias',
       'receiver',
-      '--health-interval',
-      '1s',
-      CSWM_IMAGE,
-      'receive',
-      '--host',
-      '0.0.0.0',
       '--require-header',
       `Authorization: Bearer ${token}`,
-    ]);
-    await waitHealthy(receiver);
+    );
   }, 120_000);
   afterAll(async () => {
     await removeAll([receiver], [network]);

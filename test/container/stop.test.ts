@@ -9,12 +9,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   CSWM_IMAGE,
+  deliveriesSeen,
   describeWithImage,
   docker,
   dockerOk,
   removeAll,
+  startReceiverContainer,
   uniqueName,
-  waitHealthy,
 } from './docker.js';
 
 interface JournalLine {
@@ -61,27 +62,10 @@ describeWithImage('docker stop in the middle of a command', () => {
 
   beforeAll(async () => {
     await dockerOk(['network', 'create', network]);
-    const receiver = (name: string, alias: string, ...flags: string[]) =>
-      dockerOk([
-        'run',
-        '-d',
-        '--name',
-        name,
-        '--network',
-        network,
-        '--network-alias',
-        alias,
-        '--health-interval',
-        '1s',
-        CSWM_IMAGE,
-        'receive',
-        '--host',
-        '0.0.0.0',
-        ...flags,
-      ]);
-    await receiver(slow, 'slow', '--delay', '100ms');
-    await receiver(hanging, 'hanging', '--fault', 'hang');
-    await Promise.all([waitHealthy(slow), waitHealthy(hanging)]);
+    await Promise.all([
+      startReceiverContainer(slow, network, 'slow', '--delay', '100ms'),
+      startReceiverContainer(hanging, network, 'hanging', '--fault', 'hang'),
+    ]);
   }, 120_000);
   afterAll(async () => {
     await removeAll([sender, checker, slow, hanging], [network]);
@@ -158,11 +142,9 @@ describeWithImage('docker stop in the middle of a command', () => {
       '--report',
       'json,junit,html',
     ]);
-    const inbox =
-      "fetch('http://127.0.0.1:8080/_cswm/deliveries').then((r) => r.json()).then((j) => console.log(j.deliveries.length))";
     await until(
       'the hanging receiver to hold a probe',
-      async () => Number((await dockerOk(['exec', hanging, 'node', '-e', inbox])).trim()) > 0,
+      async () => (await deliveriesSeen(hanging)) > 0,
       60_000,
     );
 
