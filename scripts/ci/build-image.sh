@@ -21,7 +21,9 @@ fi
 CSWM_NODE_BASE_IMAGE="$base_image" scripts/ci/build-node-base.sh --if-missing
 started=$SECONDS
 log="$(mktemp -t cswm-build-image.XXXXXX.log)"
-if ! docker build --build-arg "NODE_IMAGE=$base_image" -t "$image" . >"$log" 2>&1; then
+# --network host: the build's `npm ci` reaches the npm registry the way this machine does, also
+# where dockerd runs without NAT for containers (.ci/run's fallback: --iptables=false).
+if ! docker build --network host --build-arg "NODE_IMAGE=$base_image" -t "$image" . >"$log" 2>&1; then
   tail -n 40 "$log" >&2
   echo "build-image: docker build failed (whole log: $log)" >&2
   exit 1

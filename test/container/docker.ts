@@ -18,15 +18,15 @@ export interface DockerResult {
   durationMs: number;
 }
 
-/** Runs `docker ...args`; resolves when it exits, or kills it after `timeoutMs` (and says so in stderr). */
+/** Runs `docker ...args` (or `options.command`); resolves when it exits, or kills it after `timeoutMs` (and says so in stderr). */
 export function docker(
   args: readonly string[],
-  options: { timeoutMs?: number; env?: NodeJS.ProcessEnv } = {},
+  options: { timeoutMs?: number; env?: NodeJS.ProcessEnv; command?: string } = {},
 ): Promise<DockerResult> {
   const timeoutMs = options.timeoutMs ?? 60_000;
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn('docker', args, {
+    const child = spawn(options.command ?? 'docker', args, {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: options.env ?? process.env,
     });
@@ -87,18 +87,23 @@ if (notReadyReason !== undefined && !mustRun) {
 }
 
 /**
- * `describe` for tests that need the engine and the image: skipped without them, except under
- * CI=true, where the block holds one failing test that says what was missing.
+ * `describe` for tests that need the engine and the image (and whatever else `missing` names,
+ * e.g. a tool that is not installed): skipped without them, with one line saying why, except
+ * under CI=true, where the block holds one failing test that says what was missing.
  */
-export function describeWithImage(name: string, body: () => void): void {
-  if (notReadyReason === undefined) describe(name, body);
+export function describeWithImage(name: string, body: () => void, missing?: string): void {
+  const reason = notReadyReason ?? missing;
+  if (reason === undefined) describe(name, body);
   else if (mustRun) {
     describe(name, () => {
-      it('has a Docker engine and the image (CI builds it before npm test)', () => {
-        throw new Error(notReadyReason);
+      it('has what it needs (CI installs and builds it before npm test)', () => {
+        throw new Error(reason);
       });
     });
-  } else describe.skip(name, body);
+  } else {
+    if (notReadyReason === undefined) console.log(`${name}: skipped: ${reason}`);
+    describe.skip(name, body);
+  }
 }
 
 /** Waits until `docker inspect` says the container is healthy; throws with its health log otherwise. */
