@@ -29,14 +29,21 @@ export async function run() {
     base = inspect(baseName);
   } catch (error) {
     const reason = `skipped: ${IMAGE} or its base is not on a Docker engine here (scripts/ci/build-image.sh builds both)`;
-    return { rows: [{ name: 'image size', value: reason }], figures: { skipped: String(error.message ?? error) } };
+    return {
+      rows: [{ name: 'image size', value: reason }],
+      figures: { skipped: String(error.message ?? error) },
+    };
   }
   const ratio = image.Size / base.Size;
   return {
     rows: [
       { name: `base ${baseName}`, value: mb(base.Size), unit: 'MB' },
       { name: `image ${IMAGE}`, value: mb(image.Size), unit: 'MB' },
-      { name: 'added by cswm (app + production dependencies)', value: mb(image.Size - base.Size), unit: 'MB' },
+      {
+        name: 'added by cswm (app + production dependencies)',
+        value: mb(image.Size - base.Size),
+        unit: 'MB',
+      },
       { name: 'image / base', value: ratio, unit: 'x' },
     ],
     figures: { image: IMAGE, base: baseName, imageBytes: image.Size, baseBytes: base.Size, ratio },

@@ -6,7 +6,10 @@ const cswm = (...args: string[]) => ['node', '/usr/local/bin/cswm', ...args];
 describe('healthTarget', () => {
   it.each([
     [cswm('receive', '--host', '0.0.0.0'), 'http://127.0.0.1:8080/_cswm/'],
-    [cswm('receive', '--host', '0.0.0.0', '--port', '8443', '--tls', 'valid'), 'https://127.0.0.1:8443/_cswm/'],
+    [
+      cswm('receive', '--host', '0.0.0.0', '--port', '8443', '--tls', 'valid'),
+      'https://127.0.0.1:8443/_cswm/',
+    ],
     [cswm('receive', '--port=3000', '--host=::'), 'http://127.0.0.1:3000/_cswm/'],
     [cswm('--debug', 'receive', '--cert', 'c.pem', '--key', 'k.pem'), 'https://127.0.0.1:8080/_cswm/'],
     [cswm('receive', '--host', '10.1.2.3', '--port', '80'), 'http://10.1.2.3:80/_cswm/'],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkerArgs, reportFromChecker } from './container-checker-args.js';
 import { demux } from './container-checker.js';
+import { checkerArgs, reportFromChecker } from './container-checker-args.js';
 
 const URL = 'http://receiver:8080/hook';
 
@@ -58,7 +58,9 @@ describe('reportFromChecker', () => {
   const report = { reportVersion: 1, checks: [], verdict: 'not-ready' };
 
   it('reads the report of a checker that exited 1 (not ready)', () => {
-    expect(reportFromChecker({ exitCode: 1, stdout: JSON.stringify(report), stderr: '' }, 'img')).toEqual(report);
+    expect(reportFromChecker({ exitCode: 1, stdout: JSON.stringify(report), stderr: '' }, 'img')).toEqual(
+      report,
+    );
   });
 
   it('turns exit 2 into an input error carrying the checker line', () => {
