@@ -52,8 +52,8 @@ describeWithImage('the container image', () => {
     const run = await docker(['run', '--rm', CSWM_IMAGE, 'scenario', 'list', '--json']);
     expect(run.code).toBe(0);
     expect((JSON.parse(run.stdout) as { scenarios: unknown[] }).scenarios).toHaveLength(28);
-    const validated = await docker(['run', '--rm', CSWM_IMAGE, 'generate', 'all', '--seed', '3']);
-    expect(validated.stdout.trim().split('\n')).toHaveLength(15);
+    const generated = await docker(['run', '--rm', CSWM_IMAGE, 'generate', 'all', '--seed', '3']);
+    expect(generated.stdout.trim().split('\n')).toHaveLength(15);
   });
 });
 
