@@ -9,9 +9,11 @@ import { version } from '../version.js';
 import { registerCommands } from './commands/index.js';
 import { keepHeapNearLiveSize } from './heap.js';
 import { exitWithError } from './output.js';
+import { exitOnSignalsAsPid1 } from './signals.js';
 
 export async function main(argv: string[]): Promise<void> {
   keepHeapNearLiveSize();
+  exitOnSignalsAsPid1();
   // `cswm generate all | head`: the reader went away; stop quietly, as Unix tools do.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(0);

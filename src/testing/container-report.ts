@@ -19,6 +19,12 @@ export interface ContainerFacts {
   path: string;
   /** The container port, for the evidence. */
   containerPort: number;
+  /**
+   * How the check reached the container: a port published on this machine, or its address on
+   * a Docker network (the checker container). Only the skip reason of public-address differs.
+   * @default 'published-port'
+   */
+  reachedThrough?: 'published-port' | 'network';
 }
 
 function portOutcome(report: ConformanceReport, facts: ContainerFacts): CheckOutcome {
@@ -47,8 +53,12 @@ function portOutcome(report: ConformanceReport, facts: ContainerFacts): CheckOut
   return { ...outcome, summary: outcome.summary + note };
 }
 
-const PUBLIC_ADDRESS_SKIP_REASON =
-  'the container was reached through a port published on this machine; whether the Console can reach it depends on where you deploy it';
+const PUBLIC_ADDRESS_SKIP_REASONS = {
+  'published-port':
+    'the container was reached through a port published on this machine; whether the Console can reach it depends on where you deploy it',
+  network:
+    'the container was reached at its address on a Docker network; whether the Console can reach it depends on where you deploy it',
+} as const;
 
 /** The report with transport.port-allowed judged on `facts.port` and transport.public-address skipped. */
 export function judgeOnContainer(report: ConformanceReport, facts: ContainerFacts): ConformanceReport {
@@ -65,7 +75,8 @@ export function judgeOnContainer(report: ConformanceReport, facts: ContainerFact
       return checkReport(portAllowed, outcome, [], cause);
     }
     if (check.id === publicAddress.id) {
-      return checkReport(publicAddress, { result: 'skip', reason: PUBLIC_ADDRESS_SKIP_REASON }, []);
+      const reason = PUBLIC_ADDRESS_SKIP_REASONS[facts.reachedThrough ?? 'published-port'];
+      return checkReport(publicAddress, { result: 'skip', reason }, []);
     }
     return check;
   });

@@ -45,11 +45,13 @@ export interface ContainerTarget {
   url: string;
 }
 
-function isStarted(container: ContainerLike): container is StartedTestContainer {
+/** True for a container already started (it has published ports to ask about). */
+export function isStarted(container: ContainerLike): container is StartedTestContainer {
   return typeof (container as Partial<StartedTestContainer>).getMappedPort === 'function';
 }
 
-function checkEndpoint(endpoint: FullEndpoint): void {
+/** Throws ERR_INVALID_OPTION for a port outside 1..65535 or a path without a leading slash. */
+export function checkEndpoint(endpoint: FullEndpoint): void {
   if (!Number.isInteger(endpoint.port) || endpoint.port < 1 || endpoint.port > 65_535) {
     throw new CswmError(
       ErrorCodes.INVALID_OPTION,

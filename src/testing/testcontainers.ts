@@ -29,6 +29,12 @@ import {
   withContainerTarget,
 } from './container-target.js';
 
+export {
+  type CheckInContainerOptions,
+  checkInContainer,
+  DEFAULT_CHECKER_IMAGE,
+} from './container-checker.js';
+export type { CheckerCheckOptions } from './container-checker-args.js';
 export type { ContainerEndpoint, ContainerLike } from './container-target.js';
 export { type DockerProbe, probeDocker } from './docker-probe.js';
 

@@ -30,13 +30,16 @@ async function run(flags: CheckFlags): Promise<void> {
   const conformance = await import('../../conformance/index.js');
   const formats = conformance.parseFormats(flags.report);
   const files = formats.filter((f) => f !== 'text');
-  if (files.length > 0 && flags.out === undefined) {
+  // The container image sets CSWM_REPORT_DIR=/reports: report files go to the mounted folder
+  // without --out. Only file formats use it, so a plain text run writes nothing.
+  const out = flags.out ?? (files.length > 0 ? process.env.CSWM_REPORT_DIR || undefined : undefined);
+  if (files.length > 0 && out === undefined) {
     throw new InvalidOptionError(`--report ${files.join(',')} writes files: pass --out DIR to say where`);
   }
   const ca = flags.ca === undefined ? undefined : await readCaFile(flags.ca, '--ca');
-  if (flags.out !== undefined) {
-    await mkdir(flags.out, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
-      throw new InvalidOptionError(`--out: cannot create directory ${flags.out} (${error.code ?? 'error'})`);
+  if (out !== undefined) {
+    await mkdir(out, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+      throw new InvalidOptionError(`--out: cannot create directory ${out} (${error.code ?? 'error'})`);
     });
   }
   const report = await conformance.runConformance({
@@ -53,8 +56,8 @@ async function run(flags: CheckFlags): Promise<void> {
   });
   if (flags.json) printJson(report);
   else process.stdout.write(conformance.renderText(report, { color: useColor() }));
-  if (flags.out !== undefined) {
-    const written = await conformance.writeReports(report, formats, flags.out);
+  if (out !== undefined) {
+    const written = await conformance.writeReports(report, formats, out);
     for (const path of written) process.stderr.write(`cswm: wrote ${path}\n`);
   }
   exitWhenDrained(report.verdict === 'ready' ? ExitCode.OK : ExitCode.FAILED);
@@ -98,7 +101,10 @@ export function register(program: Command): void {
       parseDuration('--timeout'),
     )
     .option('--report <formats>', 'text,json,junit,html (files other than text need --out)', 'text')
-    .option('--out <dir>', 'write the report files here (conformance-report.*), each atomically')
+    .option(
+      '--out <dir>',
+      'write the report files here (conformance-report.*), each atomically (default: $CSWM_REPORT_DIR; /reports in the container image)',
+    )
     .option('--json', 'print the JSON report on stdout instead of the text')
     .addHelpText(
       'after',
