@@ -81,9 +81,11 @@ function attack(d: Fields): string {
   const value = text(source.value) ?? 'unknown source';
   const who = scope && scope.toLowerCase() !== 'ip' ? `${scope.toLowerCase()} ${value}` : value;
   const asNumber = num(source.as_number);
-  const where = [text(source.country), asNumber !== null ? `AS${asNumber}` : text(source.as_name)].filter(
-    (x) => x !== null,
-  );
+  const asName = text(source.as_name);
+  const where = [
+    text(source.country),
+    asNumber !== null ? `AS${asNumber}` : asName && short(asName, 24),
+  ].filter((x) => x !== null);
   const scenario = text(d.scenario);
   // CrowdSec writes the count into the message: "Ip 1.2.3.4 performed 'x' (170 events over 120s) at ...".
   const message = typeof d.message === 'string' ? d.message.slice(0, 1000) : '';
@@ -181,7 +183,11 @@ function num(value: unknown): number | null {
 }
 
 function cut(value: string): string {
-  return value.length > MAX_PART_CHARS ? `${value.slice(0, MAX_PART_CHARS - 1)}…` : value;
+  return short(value, MAX_PART_CHARS);
+}
+
+function short(value: string, max: number): string {
+  return value.length > max ? `${value.slice(0, max - 1)}…` : value;
 }
 
 /** Long generated ids read better cut: the first 12 characters tell them apart. */

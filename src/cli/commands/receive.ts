@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { InvalidOptionError } from '../../errors.js';
 import type { Receiver, ReceiverOptions, RecordedDelivery } from '../../receiver/index.js';
+import { DEFAULT_MAX_EVENT_IDS, DEFAULT_MAX_RECORDS } from '../../receiver/recorder.js';
 import { redactUrl } from '../../util/redact.js';
 import { parseCount } from '../options.js';
 import { painter, useColor } from '../output.js';
@@ -22,6 +23,8 @@ interface ReceiveFlags {
   requireHeader?: string;
   requireBasic?: string;
   authStatus?: string;
+  maxRecords: number;
+  maxEventIds: number;
   json?: boolean;
 }
 
@@ -57,6 +60,18 @@ export function register(program: Command): void {
     .option('--require-header <header>', 'require this header, e.g. "Authorization: Bearer <token>"')
     .option('--require-basic <user:pass>', 'require Basic auth with these credentials')
     .option('--auth-status <status>', 'status for missing or wrong credentials: 401 or 403', '401')
+    .option(
+      '--max-records <n>',
+      'keep the newest N deliveries for the inbox; older ones are dropped and counted on the page',
+      parseCount('--max-records', 1, 10_000_000),
+      DEFAULT_MAX_RECORDS,
+    )
+    .option(
+      '--max-event-ids <n>',
+      'remember the newest N event_ids for duplicate marks and --respond sequences; older ones are forgotten',
+      parseCount('--max-event-ids', 1, 10_000_000),
+      DEFAULT_MAX_EVENT_IDS,
+    )
     .option('--json', 'one JSON object per line (NDJSON): listening, then one per delivery')
     .action(async (flags: ReceiveFlags) => {
       const lib = await import('../../receiver/index.js');
@@ -73,7 +88,12 @@ type ReceiverModule = typeof import('../../receiver/index.js');
 type Explain = ReceiverModule['explainRule'];
 
 async function toOptions(flags: ReceiveFlags, parse: ReceiverModule): Promise<ReceiverOptions> {
-  const options: ReceiverOptions = { host: flags.host, port: flags.port };
+  const options: ReceiverOptions = {
+    host: flags.host,
+    port: flags.port,
+    maxRecords: flags.maxRecords,
+    maxEventIds: flags.maxEventIds,
+  };
   if (flags.tls !== undefined && (flags.cert !== undefined || flags.key !== undefined)) {
     throw new InvalidOptionError(
       '--tls cannot be combined with --cert/--key: choose a generated mode or your own files',
@@ -136,7 +156,14 @@ function describe(options: ReceiverOptions, explain: Explain): string[] {
     out.push(`auth: requires ${what}, else ${options.authFailureStatus ?? 401}`);
   }
   if (options.proxy) out.push(`proxy: forwards to ${redactUrl(options.proxy.upstream)}`);
+  out.push(
+    `memory: keeps the newest ${count(options.maxRecords)} deliveries and ${count(options.maxEventIds)} event_ids (oldest dropped; --max-records, --max-event-ids)`,
+  );
   return out;
+}
+
+function count(n: number | undefined): string {
+  return (n ?? 0).toLocaleString('en-US');
 }
 
 function printJsonLine(delivery: RecordedDelivery): void {
