@@ -86,14 +86,14 @@ export function detailView(kit: PageKit, json: JsonView) {
     return el(
       'header',
       { class: 'dhead' },
-      el('button', { type: 'button', class: 'btn back', id: 'back' }, '← Events'),
+      backButton,
       el(
         'div',
         { class: 'eyebrow' },
         typeChip(g.eventType),
         g.eventId ? el('code', { class: 'eid' }, g.eventId) : null,
       ),
-      el('h2', { id: 'detail-title' }, g.summary),
+      el('h2', { id: 'detail-title', tabindex: -1 }, g.summary),
       el('p', { class: 'facts' }, facts.join(' · ')),
     );
   }

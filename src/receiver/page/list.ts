@@ -108,8 +108,10 @@ export function listView(kit: PageKit) {
         render();
       },
       setCursor,
+      /** Moves the cursor; the first move starts at the first row in view. */
       move(delta: number): void {
-        setCursor(cursor < 0 ? 0 : cursor + delta);
+        if (total === 0) return;
+        setCursor(cursor < 0 ? Math.ceil(root.scrollTop / rowHeight()) : Math.max(0, cursor + delta));
       },
       get cursor(): number {
         return cursor;

@@ -78,12 +78,12 @@ code { font-family: var(--mono); font-size: 12px; }
 .row.loading .bar.short { width: 35%; }
 
 .tl { display: inline-flex; align-items: center; gap: 3px; min-width: 0; overflow: hidden; flex-wrap: nowrap; }
-.att { font: 600 11px/1 var(--mono); padding: 3px 6px; border-radius: 5px; white-space: nowrap; }
+.att { font: 600 12px/1 var(--mono); padding: 3px 6px; border-radius: 5px; white-space: nowrap; }
 .att.ok { color: var(--ok); background: var(--ok-bg); }
 .att.fail { color: var(--fail); background: var(--fail-bg); }
 .att.fault { color: var(--fault); background: var(--fault-bg); }
-.att.sel { outline: 2px solid currentColor; outline-offset: 1px; }
-.wait { font-size: 10px; color: var(--muted); white-space: nowrap; display: inline-flex; align-items: center; gap: 3px; }
+.att.sel { box-shadow: 0 0 0 2px var(--panel), 0 0 0 3.5px currentColor; }
+.wait { font-size: 11px; color: var(--muted); white-space: nowrap; display: inline-flex; align-items: center; gap: 3px; }
 .wait::before, .wait::after { content: ""; width: 6px; height: 1px; background: var(--line); }
 .more { font-size: 11px; color: var(--muted); }
 .tag { font-size: 11px; padding: 1px 7px; border-radius: 999px; white-space: nowrap; }
@@ -176,7 +176,9 @@ details summary { cursor: pointer; color: var(--muted); font-size: 13px; }
   .back { display: inline-flex; }
   #show-overview { display: inline-flex; }
   .tiles { grid-template-columns: repeat(2, minmax(0, 1fr)); }
-  .bars button { grid-template-columns: minmax(0, 1.4fr) 48px minmax(0, .8fr); }
+  .bars button { grid-template-columns: minmax(0, 1fr) 40px 64px; }
   .keys { display: none; }
+  :root { --row-h: 84px; }
+  .sum { white-space: normal; display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; line-height: 1.3; }
 }
 `;
