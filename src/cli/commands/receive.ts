@@ -79,8 +79,13 @@ export function register(program: Command): void {
       const receiver = await lib.startReceiver(options);
       announce(receiver, options, flags, lib.explainRule);
       const print = flags.json ? printJsonLine : humanLine(useColor());
-      receiver.onDelivery((delivery) => print(delivery));
-      await untilSignal(receiver, Boolean(flags.json));
+      // Counted here: the receiver keeps only the newest --max-records.
+      let received = 0;
+      receiver.onDelivery((delivery) => {
+        received += 1;
+        print(delivery);
+      });
+      await untilSignal(receiver, Boolean(flags.json), () => received);
     });
 }
 
@@ -199,7 +204,7 @@ function answerText(d: RecordedDelivery): string {
 }
 
 /** Runs until SIGINT or SIGTERM, then closes gracefully (in-flight requests finish) and exits 0. */
-function untilSignal(receiver: Receiver, json: boolean): Promise<void> {
+function untilSignal(receiver: Receiver, json: boolean, received: () => number): Promise<void> {
   return new Promise((resolve) => {
     let stopping = false;
     const stop = (signal: NodeJS.Signals) => {
@@ -209,9 +214,14 @@ function untilSignal(receiver: Receiver, json: boolean): Promise<void> {
       }
       stopping = true;
       receiver.close().then(() => {
-        const count = receiver.deliveries().length;
-        if (json) process.stdout.write(`${JSON.stringify({ type: 'closed', signal, deliveries: count })}\n`);
-        else process.stderr.write(`cswm receive: stopped (${signal}), ${count} deliveries recorded\n`);
+        const [count, kept] = [received(), receiver.deliveries().length];
+        const line = { type: 'closed', signal, deliveries: count, kept };
+        const keptWords = kept < count ? `, the newest ${kept} kept` : '';
+        if (json) process.stdout.write(`${JSON.stringify(line)}\n`);
+        else
+          process.stderr.write(
+            `cswm receive: stopped (${signal}), ${count} deliveries recorded${keptWords}\n`,
+          );
         process.exitCode = 0;
         resolve();
       });
