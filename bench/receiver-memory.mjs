@@ -9,7 +9,7 @@
 // (CSWM_BENCH_MEMORY_DELIVERIES=200000 for a shorter run; the target holds the same way.)
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { median } from './lib.mjs';
+import { median, alertTemplate as template } from './lib.mjs';
 
 const TOTAL = Number(process.env.CSWM_BENCH_MEMORY_DELIVERIES ?? 1_000_000);
 const FIRST = 10_000;
@@ -40,19 +40,21 @@ await pool.close();
 process.stdout.write(JSON.stringify({ sent, non200, errors, ms: Date.now() - started }));
 `;
 
-function template() {
-  const event = JSON.parse(
-    readFileSync(new URL('../schemas/examples/alert_triggered.json', import.meta.url), 'utf8'),
-  );
-  event.details.event_id = '__ID__';
-  return JSON.stringify(event);
-}
-
 function send(url, from, to, deadline) {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--input-type=module', '-e', LOAD, url, String(from), String(to), String(deadline), String(CONNECTIONS), template()],
+      [
+        '--input-type=module',
+        '-e',
+        LOAD,
+        url,
+        String(from),
+        String(to),
+        String(deadline),
+        String(CONNECTIONS),
+        template(),
+      ],
       { cwd: new URL('..', import.meta.url), stdio: ['ignore', 'pipe', 'inherit'] },
     );
     let out = '';
@@ -60,7 +62,9 @@ function send(url, from, to, deadline) {
       out += d;
     });
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`sender exited with ${code}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`sender exited with ${code}`)),
+    );
   });
 }
 
