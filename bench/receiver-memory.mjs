@@ -13,7 +13,7 @@ import { median, alertTemplate as template } from './lib.mjs';
 
 const TOTAL = Number(process.env.CSWM_BENCH_MEMORY_DELIVERIES ?? 1_000_000);
 const FIRST = 10_000;
-const DEADLINE_MS = Number(process.env.CSWM_BENCH_MEMORY_DEADLINE_MS ?? 20 * 60_000);
+const DEADLINE_MS = Number(process.env.CSWM_BENCH_MEMORY_DEADLINE_MS ?? 30 * 60_000);
 const CONNECTIONS = 32;
 const TARGET = 2;
 

@@ -1,24 +1,18 @@
 /// <reference lib="dom" />
 /**
  * Browser code (inlined with toString(), see kit.ts): the page's state and wiring. The list
- * is a snapshot of the groups as of one seq (`asOf`), fetched a page of rows at a time as it
- * scrolls; change notes from `/_cswm/changes` refresh what is in view when the newest rows
- * are showing, and otherwise offer "N new" so what is being read does not move.
+ * shows a snapshot (snapshot.ts); change notes from `/_cswm/changes` take a new one when the
+ * newest rows are in view, and otherwise offer "N new", so what is being read does not move.
  */
 import type { GroupRow, InboxStats } from '../inbox-index.js';
 import type { RecordedDelivery } from '../types.js';
 import type { DetailView } from './detail.js';
 import type { ExtrasView } from './extras.js';
+import type { FilterBar, FilterName } from './filters.js';
 import type { PageKit } from './kit.js';
 import type { ListView } from './list.js';
 import type { OverviewView } from './overview.js';
-
-export interface GroupsAnswer {
-  stats: InboxStats;
-  asOf: number;
-  total: number;
-  rows: GroupRow[];
-}
+import type { SnapshotStore } from './snapshot.js';
 
 export function inboxApp(
   kit: PageKit,
@@ -26,11 +20,10 @@ export function inboxApp(
   detail: DetailView,
   overview: OverviewView,
   extras: ExtrasView,
+  snapshots: SnapshotStore,
+  filterBar: FilterBar,
 ) {
   const { el, api, count, plural, time, throttle } = kit;
-  const PAGE = 50;
-  const FILTERS = ['type', 'validity', 'answer', 'duplicates'] as const;
-  type FilterName = (typeof FILTERS)[number];
   const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
   const ui = {
     list: $('list'),
@@ -40,37 +33,40 @@ export function inboxApp(
     newer: $('newer'),
     empty: $('empty'),
     drops: $('drops'),
-    q: $<HTMLInputElement>('q'),
     exportLink: $('export'),
-    selects: Object.fromEntries(FILTERS.map((f) => [f, $<HTMLSelectElement>(`f-${f}`)])) as Record<
-      FilterName,
-      HTMLSelectElement
-    >,
   };
   const state = {
-    filter: { type: '', validity: '', answer: '', duplicates: '', q: '' } as Record<FilterName | 'q', string>,
-    gen: 0,
-    asOf: null as number | null,
-    latest: 0,
     epoch: 0,
-    total: 0,
-    pages: new Map<number, GroupRow[]>(),
-    loading: new Set<string>(),
     stats: null as InboxStats | null,
     open: null as null | { key: string; seq: number | null; lastSeq: number },
     available: { exportable: false, resend: false, profile: false },
     profile: null as Record<string, unknown> | null,
     resendMemory: { url: '' },
-    reloading: false,
-    again: false,
   };
 
-  const rowAt = (i: number) => state.pages.get(Math.floor(i / PAGE))?.[i % PAGE];
+  const filters = filterBar.createFilters(() => {
+    list.setCursor(-1);
+    void reload({ top: true });
+  });
+  const snapshot = snapshots.createSnapshot({
+    filter: () => filters.values,
+    firstInView: () => {
+      const rowH = Number.parseFloat(getComputedStyle(ui.list).getPropertyValue('--row-h')) || 64;
+      return Math.floor(ui.list.scrollTop / rowH);
+    },
+    answered: async (data, fresh) => {
+      if (fresh) ui.newer.hidden = true;
+      applyStats(data.stats);
+      setTotal(data.total);
+      if (fresh) await refreshOpen();
+    },
+    failed,
+  });
   const list = lists.createList<GroupRow>({
     root: ui.list,
-    rowAt,
+    rowAt: snapshot.rowAt,
     draw,
-    need,
+    need: snapshot.need,
     pick: (i) => void openIndex(i),
   });
 
@@ -104,73 +100,16 @@ export function inboxApp(
     );
   }
 
-  function query(offset: number, limit = PAGE): string {
-    const p = new URLSearchParams();
-    for (const [name, value] of Object.entries(state.filter)) if (value) p.set(name, value);
-    p.set('offset', String(offset));
-    p.set('limit', String(limit));
-    if (state.asOf !== null) p.set('asOf', String(state.asOf));
-    return p.toString();
-  }
-
-  async function fetchPage(page: number): Promise<GroupsAnswer> {
-    return api<GroupsAnswer>(`groups?${query(page * PAGE)}`);
-  }
-
-  function need(from: number, to: number): void {
-    const gen = state.gen;
-    for (let page = Math.floor(from / PAGE); page <= Math.floor((to - 1) / PAGE); page++) {
-      const id = `${gen}:${page}`;
-      if (state.pages.has(page) || state.loading.has(id) || state.asOf === null) continue;
-      state.loading.add(id);
-      fetchPage(page)
-        .then((data) => {
-          if (gen !== state.gen) return;
-          state.pages.set(page, data.rows);
-          applyStats(data.stats);
-          setTotal(data.total);
-        })
-        .catch(failed)
-        .finally(() => state.loading.delete(id));
-    }
-  }
-
-  /** Takes a new snapshot: the rows in view are fetched before anything on screen changes. */
-  async function reload(options: { top?: boolean } = {}): Promise<void> {
-    if (state.reloading) {
-      state.again = true;
-      return;
-    }
-    state.reloading = true;
-    try {
-      if (options.top) list.top();
-      state.gen += 1;
-      state.asOf = null;
-      const rowH = Number.parseFloat(getComputedStyle(ui.list).getPropertyValue('--row-h')) || 64;
-      const firstPage = Math.floor(ui.list.scrollTop / rowH / PAGE);
-      const first = await fetchPage(firstPage);
-      state.asOf = first.asOf;
-      state.pages = new Map([[firstPage, first.rows]]);
-      ui.newer.hidden = true;
-      applyStats(first.stats);
-      setTotal(first.total);
-      await refreshOpen();
-    } catch (error) {
-      failed(error);
-    } finally {
-      state.reloading = false;
-      if (state.again) {
-        state.again = false;
-        void reload();
-      }
-    }
+  /** A new snapshot, from the top when asked (after a filter change, or to show what is new). */
+  function reload(options: { top?: boolean } = {}): Promise<void> {
+    if (options.top) list.top();
+    return snapshot.take();
   }
 
   function setTotal(total: number): void {
-    state.total = total;
     list.setTotal(total);
     const s = state.stats;
-    const filtered = Object.values(state.filter).some(Boolean);
+    const filtered = filters.any();
     ui.count.textContent = !s
       ? ''
       : filtered
@@ -188,14 +127,13 @@ export function inboxApp(
   const profileRefresh = throttle(() => void loadProfile(), 2000);
 
   function onChange(seq: number): void {
-    state.latest = seq;
     if (state.available.profile) profileRefresh();
     if (list.atTop()) {
       liveReload();
       return;
     }
     ui.newer.hidden = false;
-    ui.newer.textContent = `↑ ${count(Math.max(1, seq - (state.asOf ?? 0)))} new`;
+    ui.newer.textContent = `↑ ${count(Math.max(1, seq - (snapshot.asOf ?? 0)))} new`;
     statsRefresh();
   }
 
@@ -206,15 +144,7 @@ export function inboxApp(
     }
     state.epoch = s.epoch;
     state.stats = s;
-    fillSelect(
-      'type',
-      'All types',
-      s.types.map((t) => [t.type, t.type === '(none)' ? 'not an event' : t.type, t.count]),
-    );
-    fillSelect('answer', 'Any answer', [
-      ['not-200', 'not 200', null],
-      ...s.answers.map((a): [string, string, number] => [a.answer, a.answer, a.count]),
-    ]);
+    filters.update(s);
     const dropped = s.droppedDeliveries || s.forgottenEventIds;
     ui.drops.hidden = !dropped;
     ui.drops.textContent = dropped
@@ -223,37 +153,8 @@ export function inboxApp(
     if (!state.open) showOverview();
   }
 
-  function fillSelect(name: FilterName, all: string, options: [string, string, number | null][]): void {
-    const select = ui.selects[name];
-    const current = state.filter[name];
-    if (current && !options.some(([v]) => v === current)) options.push([current, current, 0]);
-    select.replaceChildren(
-      el('option', { value: '' }, all),
-      ...options.map(([value, label, n]) =>
-        el('option', { value }, n === null ? label : `${label} (${count(n)})`),
-      ),
-    );
-    select.value = current;
-  }
-
-  function setFilter(name: FilterName | 'q', value: string): void {
-    state.filter[name] = value;
-    if (name !== 'q') ui.selects[name].value = value;
-    list.setCursor(-1);
-    void reload({ top: true });
-  }
-
-  async function ensureRow(index: number): Promise<GroupRow | undefined> {
-    if (!rowAt(index) && state.asOf !== null) {
-      const page = Math.floor(index / PAGE);
-      const data = await fetchPage(page);
-      state.pages.set(page, data.rows);
-    }
-    return rowAt(index);
-  }
-
   async function openIndex(index: number): Promise<void> {
-    const row = await ensureRow(index);
+    const row = await snapshot.ensure(index);
     if (row) await openGroup(row.key, null);
   }
 
@@ -301,7 +202,7 @@ export function inboxApp(
 
   function showOverview(): void {
     if (!state.stats) return;
-    const filter = (name: FilterName, value: string) => setFilter(name, value);
+    const filter = (name: FilterName, value: string) => filters.set(name, value);
     overview.render(
       ui.detail,
       state.stats,
@@ -320,7 +221,7 @@ export function inboxApp(
 
   function reset(): void {
     state.open = null;
-    state.pages = new Map();
+    snapshot.forget();
     document.body.classList.remove('detail-open');
     list.setCursor(-1);
     void reload({ top: true });
@@ -336,18 +237,21 @@ export function inboxApp(
     const typing = target.matches('input, select, textarea');
     if (event.key === '/' && !typing) {
       event.preventDefault();
-      ui.q.focus();
-      ui.q.select();
+      filters.search.focus();
+      filters.search.select();
     } else if (event.key === 'Escape') {
-      if (target === ui.q) ui.list.focus();
+      if (target === filters.search) ui.list.focus();
       else if (document.body.classList.contains('detail-open')) closeDetail();
-    } else if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && (!typing || target === ui.q)) {
+    } else if (
+      (event.key === 'ArrowDown' || event.key === 'ArrowUp') &&
+      (!typing || target === filters.search)
+    ) {
       event.preventDefault();
       ui.list.focus({ preventScroll: true });
       list.move(event.key === 'ArrowDown' ? 1 : -1);
-    } else if (event.key === 'Enter' && target === ui.q) {
+    } else if (event.key === 'Enter' && target === filters.search) {
       event.preventDefault();
-      setFilter('q', ui.q.value.trim());
+      filters.searchNow();
       ui.list.focus();
     } else if (
       event.key === 'Enter' &&
@@ -379,13 +283,6 @@ export function inboxApp(
 
   function wire(): void {
     document.addEventListener('keydown', onKey);
-    for (const name of FILTERS)
-      ui.selects[name].addEventListener('change', () => setFilter(name, ui.selects[name].value));
-    let typingTimer = 0;
-    ui.q.addEventListener('input', () => {
-      clearTimeout(typingTimer);
-      typingTimer = window.setTimeout(() => setFilter('q', ui.q.value.trim()), 250);
-    });
     ui.newer.addEventListener('click', () => void reload({ top: true }));
     $('clear').addEventListener(
       'click',

@@ -7,19 +7,22 @@
 import { inboxApp } from './app.js';
 import { detailView } from './detail.js';
 import { extrasView } from './extras.js';
+import { filterBar } from './filters.js';
 import { jsonView } from './json-view.js';
 import { pageKit } from './kit.js';
 import { listView } from './list.js';
 import { MARKUP } from './markup.js';
 import { overviewView } from './overview.js';
+import { snapshotStore } from './snapshot.js';
 import { STYLE } from './style.js';
 
 /** The page's script: the factories, then one call that wires them together. */
 export const INBOX_SCRIPT = `'use strict';
-${[pageKit, jsonView, listView, detailView, overviewView, extrasView, inboxApp].map(String).join('\n')}
+${[pageKit, jsonView, listView, detailView, overviewView, extrasView, snapshotStore, filterBar, inboxApp].map(String).join('\n')}
 {
   const kit = pageKit();
-  inboxApp(kit, listView(kit), detailView(kit, jsonView(kit)), overviewView(kit), extrasView(kit));
+  const detail = detailView(kit, jsonView(kit));
+  inboxApp(kit, listView(kit), detail, overviewView(kit), extrasView(kit), snapshotStore(kit), filterBar(kit));
 }
 `;
 
