@@ -102,7 +102,7 @@ code { font-family: var(--mono); font-size: 12px; }
 .facts { margin: 0; color: var(--muted); }
 .card { background: var(--panel); border: 1px solid var(--line); border-radius: 10px; padding: 14px 16px; margin: 0 0 12px; box-shadow: var(--shadow); min-width: 0; }
 .card h3 { font-size: 12px; text-transform: uppercase; letter-spacing: .06em; color: var(--muted); margin: 0 0 10px; }
-.card > .tl { flex-wrap: wrap; row-gap: 6px; margin-bottom: 10px; }
+.card > .tl { flex-wrap: wrap; row-gap: 6px; margin-bottom: 10px; overflow: visible; padding: 4px 4px 0; }
 .attempts { list-style: none; margin: 0; padding: 0; display: grid; gap: 2px; max-height: 260px; overflow-y: auto; }
 .attempt { width: 100%; display: flex; align-items: center; gap: 10px; padding: 5px 8px; border: 0; border-radius: 6px; background: none; cursor: pointer; text-align: left; font-size: 13px; }
 .attempt:hover { background: var(--sunk); }
