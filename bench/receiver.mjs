@@ -4,8 +4,7 @@
 // so it does not share the servers' event loop), same body, rounds alternated, medians.
 // Target: receiver >= 0.7x bare. Usage: node bench/run.mjs --only receiver
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { median } from './lib.mjs';
+import { median, alertTemplate as template } from './lib.mjs';
 
 const ROUNDS = Number(process.env.CSWM_BENCH_ROUNDS ?? 8);
 const DURATION_MS = Number(process.env.CSWM_BENCH_DURATION_MS ?? 1_000);
@@ -35,14 +34,6 @@ await Promise.all(Array.from({ length: connections }, worker));
 await pool.close();
 process.stdout.write(JSON.stringify({ requests, errors, non200 }));
 `;
-
-function template() {
-  const event = JSON.parse(
-    readFileSync(new URL('../schemas/examples/alert_triggered.json', import.meta.url), 'utf8'),
-  );
-  event.details.event_id = '__ID__';
-  return JSON.stringify(event);
-}
 
 function load(url, body) {
   return new Promise((resolve, reject) => {

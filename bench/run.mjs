@@ -5,7 +5,7 @@
 // Usage: npm run bench [-- --json] [-- --only events,delivery]
 import { existsSync } from 'node:fs';
 
-const areas = ['events', 'delivery', 'receiver', 'scenarios', 'conformance', 'image'];
+const areas = ['events', 'delivery', 'receiver', 'receiver-memory', 'scenarios', 'conformance', 'image'];
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const onlyIndex = args.indexOf('--only');

@@ -63,6 +63,13 @@ describe('decide', () => {
     ]).toEqual([503, 503, 200]);
   });
 
+  it('remembers attempts of at most maxEventIds events: a forgotten event starts its sequence again', () => {
+    const states = newRuleStates([{ fault: { type: 'status', statuses: [503, 200] } }], 2);
+    const order = ['a', 'b', 'c', 'a', 'c'];
+    expect(order.map((id) => decide(states, req(id)).status)).toEqual([503, 503, 503, 503, 200]);
+    expect(states[0]?.attemptsByEvent.size).toBe(2);
+  });
+
   it('counts by request order when the request has no event_id', () => {
     const states = newRuleStates([{ fault: { type: 'status', statuses: [500, 201] } }]);
     expect([decide(states, req(null)).status, decide(states, req(null)).status]).toEqual([500, 201]);

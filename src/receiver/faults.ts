@@ -3,8 +3,10 @@
  * attempt. No sockets here: handler.ts asks for the decision and actions.ts carries it out.
  */
 
+import { BoundedMap } from '../util/bounded-map.js';
 import { formatDurationMs } from '../util/duration.js';
 import { formatBytes } from '../util/format-bytes.js';
+import { DEFAULT_MAX_EVENT_IDS } from './recorder.js';
 import type { Fault, FaultRule } from './types.js';
 
 /** The receiver's default: what a correct receiver answers. */
@@ -60,11 +62,13 @@ export function explainRule(rule: FaultRule): string {
 export interface RuleState {
   rule: FaultRule;
   matched: number;
-  attemptsByEvent: Map<string, number>;
+  /** Bounded like the duplicate index: a forgotten event starts its status sequence again. */
+  attemptsByEvent: BoundedMap<string, number>;
 }
 
-export function newRuleStates(rules: readonly FaultRule[]): RuleState[] {
-  return rules.map((rule) => ({ rule, matched: 0, attemptsByEvent: new Map() }));
+/** @param maxEventIds how many events' attempt counts each rule remembers. */
+export function newRuleStates(rules: readonly FaultRule[], maxEventIds = DEFAULT_MAX_EVENT_IDS): RuleState[] {
+  return rules.map((rule) => ({ rule, matched: 0, attemptsByEvent: new BoundedMap(maxEventIds) }));
 }
 
 /** What the app must do with a request. `fault: null` means the reference behaviour. */

@@ -11,7 +11,7 @@ import { newRuleStates } from './faults.js';
 import { createDeliveryHandler } from './handler.js';
 import { createInbox } from './inbox.js';
 import { makeForwarder } from './proxy.js';
-import { Recorder } from './recorder.js';
+import { DEFAULT_MAX_EVENT_IDS, DEFAULT_MAX_RECORDS, Recorder } from './recorder.js';
 import type { Runtime } from './runtime.js';
 import { resolveTls } from './tls.js';
 import type { FaultRule, Receiver, ReceiverOptions } from './types.js';
@@ -36,12 +36,13 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
     throw new InvalidOptionError(`port ${port} is not a TCP port (allowed: 0 to 65535; 0 picks a free one)`);
   }
   checkRules(options.faults ?? []);
+  const limits = checkLimits(options);
   const tls = await resolveTls(options, host);
   const auth = options.auth ? makeAuthCheck(options.auth) : null;
   let server: Server;
   const rt: Runtime = {
-    recorder: new Recorder(options.maxRecords),
-    states: newRuleStates(options.faults ?? []),
+    recorder: new Recorder(limits),
+    states: newRuleStates(options.faults ?? [], limits.maxEventIds),
     auth,
     authFailureStatus: options.authFailureStatus ?? 401,
     forwarder: options.proxy ? makeForwarder(options.proxy) : null,
@@ -81,7 +82,7 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
     clear: () => rt.recorder.clear(),
     setFaults: (rules: FaultRule[]) => {
       checkRules(rules);
-      rt.states = newRuleStates(rules);
+      rt.states = newRuleStates(rules, limits.maxEventIds);
     },
     onDelivery: (listener) => rt.recorder.onDelivery(listener),
     waitForDeliveries: (count, timeoutMs = 10_000) => rt.recorder.waitFor(count, timeoutMs),
@@ -137,6 +138,25 @@ function shutdown(server: Server, rt: Runtime, closeTimeoutMs: number): Promise<
     server.closeIdleConnections();
   });
 }
+
+/** The memory limits, checked where they enter (a limit of 0 would keep nothing to show). */
+function checkLimits(options: ReceiverOptions): { maxRecords: number; maxEventIds: number } {
+  const limits = {
+    maxRecords: options.maxRecords ?? DEFAULT_MAX_RECORDS,
+    maxEventIds: options.maxEventIds ?? DEFAULT_MAX_EVENT_IDS,
+  };
+  for (const [name, value] of Object.entries(limits)) {
+    if (!Number.isInteger(value) || value < 1 || value > MAX_LIMIT) {
+      throw new InvalidOptionError(
+        `${name} ${value} is not allowed (a whole number from 1 to ${MAX_LIMIT}); the oldest are dropped beyond it`,
+      );
+    }
+  }
+  return limits;
+}
+
+/** Ten million: far beyond what one process should hold, small enough to catch a typo. */
+const MAX_LIMIT = 10_000_000;
 
 function checkRules(rules: readonly FaultRule[]): void {
   for (const [i, rule] of rules.entries()) {

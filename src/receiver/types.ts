@@ -57,8 +57,17 @@ export interface ReceiverOptions {
   proxy?: { upstream: string; insecure?: boolean; ca?: string | string[] };
   /** Write CA files (public and private CA) to this directory when TLS is generated. */
   caDir?: string;
-  /** Keep at most this many recorded deliveries (oldest dropped). @default 10000 */
+  /**
+   * Keep at most this many recorded deliveries; the oldest are dropped (and counted on the
+   * inbox page). @default 10000
+   */
   maxRecords?: number;
+  /**
+   * Remember at most this many event_ids for duplicate marks and per-event status sequences;
+   * the oldest are forgotten (a retry of a forgotten event is then not marked duplicate).
+   * @default 100000
+   */
+  maxEventIds?: number;
   /**
    * How long close() lets in-flight requests finish before cutting their connections.
    * @default 10000

@@ -119,14 +119,15 @@ export function response(result: PostResult): Extract<PostResult, { ok: true }> 
 }
 
 /**
- * Reads the inbox's Server-Sent Events (`/_cswm/events`) while `act` runs once the stream is
- * open, until `done(text)` holds or `timeoutMs` passes; returns the text read either way.
+ * Reads the inbox's Server-Sent Events (`/_cswm/events`, or `path`) while `act` runs once the
+ * stream is open, until `done(text)` holds or `timeoutMs` passes; returns the text read either way.
  */
 export function readEvents(
   receiverUrl: string,
   act: () => Promise<unknown>,
   done: (text: string) => boolean,
   timeoutMs = 5_000,
+  path = '/_cswm/events',
 ): Promise<string> {
   return new Promise((resolve, reject) => {
     let text = '';
@@ -136,7 +137,7 @@ export function readEvents(
       resolve(text);
     };
     const timer = setTimeout(finish, timeoutMs);
-    const req = httpRequest(`${receiverUrl}/_cswm/events`, { agent: false }, (res) => {
+    const req = httpRequest(`${receiverUrl}${path}`, { agent: false }, (res) => {
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => {
         text += chunk;

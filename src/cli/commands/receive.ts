@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { InvalidOptionError } from '../../errors.js';
 import type { Receiver, ReceiverOptions, RecordedDelivery } from '../../receiver/index.js';
+import { DEFAULT_MAX_EVENT_IDS, DEFAULT_MAX_RECORDS } from '../../receiver/recorder.js';
 import { redactUrl } from '../../util/redact.js';
 import { parseCount } from '../options.js';
 import { painter, useColor } from '../output.js';
@@ -22,6 +23,8 @@ interface ReceiveFlags {
   requireHeader?: string;
   requireBasic?: string;
   authStatus?: string;
+  maxRecords: number;
+  maxEventIds: number;
   json?: boolean;
 }
 
@@ -57,6 +60,18 @@ export function register(program: Command): void {
     .option('--require-header <header>', 'require this header, e.g. "Authorization: Bearer <token>"')
     .option('--require-basic <user:pass>', 'require Basic auth with these credentials')
     .option('--auth-status <status>', 'status for missing or wrong credentials: 401 or 403', '401')
+    .option(
+      '--max-records <n>',
+      'keep the newest N deliveries for the inbox; older ones are dropped and counted on the page',
+      parseCount('--max-records', 1, 10_000_000),
+      DEFAULT_MAX_RECORDS,
+    )
+    .option(
+      '--max-event-ids <n>',
+      'remember the newest N event_ids for duplicate marks and --respond sequences; older ones are forgotten',
+      parseCount('--max-event-ids', 1, 10_000_000),
+      DEFAULT_MAX_EVENT_IDS,
+    )
     .option('--json', 'one JSON object per line (NDJSON): listening, then one per delivery')
     .action(async (flags: ReceiveFlags) => {
       const lib = await import('../../receiver/index.js');
@@ -64,8 +79,13 @@ export function register(program: Command): void {
       const receiver = await lib.startReceiver(options);
       announce(receiver, options, flags, lib.explainRule);
       const print = flags.json ? printJsonLine : humanLine(useColor());
-      receiver.onDelivery((delivery) => print(delivery));
-      await untilSignal(receiver, Boolean(flags.json));
+      // Counted here: the receiver keeps only the newest --max-records.
+      let received = 0;
+      receiver.onDelivery((delivery) => {
+        received += 1;
+        print(delivery);
+      });
+      await untilSignal(receiver, Boolean(flags.json), () => received);
     });
 }
 
@@ -73,7 +93,12 @@ type ReceiverModule = typeof import('../../receiver/index.js');
 type Explain = ReceiverModule['explainRule'];
 
 async function toOptions(flags: ReceiveFlags, parse: ReceiverModule): Promise<ReceiverOptions> {
-  const options: ReceiverOptions = { host: flags.host, port: flags.port };
+  const options: ReceiverOptions = {
+    host: flags.host,
+    port: flags.port,
+    maxRecords: flags.maxRecords,
+    maxEventIds: flags.maxEventIds,
+  };
   if (flags.tls !== undefined && (flags.cert !== undefined || flags.key !== undefined)) {
     throw new InvalidOptionError(
       '--tls cannot be combined with --cert/--key: choose a generated mode or your own files',
@@ -136,7 +161,14 @@ function describe(options: ReceiverOptions, explain: Explain): string[] {
     out.push(`auth: requires ${what}, else ${options.authFailureStatus ?? 401}`);
   }
   if (options.proxy) out.push(`proxy: forwards to ${redactUrl(options.proxy.upstream)}`);
+  out.push(
+    `memory: keeps the newest ${count(options.maxRecords)} deliveries and ${count(options.maxEventIds)} event_ids (oldest dropped; --max-records, --max-event-ids)`,
+  );
   return out;
+}
+
+function count(n: number | undefined): string {
+  return (n ?? 0).toLocaleString('en-US');
 }
 
 function printJsonLine(delivery: RecordedDelivery): void {
@@ -172,7 +204,7 @@ function answerText(d: RecordedDelivery): string {
 }
 
 /** Runs until SIGINT or SIGTERM, then closes gracefully (in-flight requests finish) and exits 0. */
-function untilSignal(receiver: Receiver, json: boolean): Promise<void> {
+function untilSignal(receiver: Receiver, json: boolean, received: () => number): Promise<void> {
   return new Promise((resolve) => {
     let stopping = false;
     const stop = (signal: NodeJS.Signals) => {
@@ -182,9 +214,14 @@ function untilSignal(receiver: Receiver, json: boolean): Promise<void> {
       }
       stopping = true;
       receiver.close().then(() => {
-        const count = receiver.deliveries().length;
-        if (json) process.stdout.write(`${JSON.stringify({ type: 'closed', signal, deliveries: count })}\n`);
-        else process.stderr.write(`cswm receive: stopped (${signal}), ${count} deliveries recorded\n`);
+        const [count, kept] = [received(), receiver.deliveries().length];
+        const line = { type: 'closed', signal, deliveries: count, kept };
+        const keptWords = kept < count ? `, the newest ${kept} kept` : '';
+        if (json) process.stdout.write(`${JSON.stringify(line)}\n`);
+        else
+          process.stderr.write(
+            `cswm receive: stopped (${signal}), ${count} deliveries recorded${keptWords}\n`,
+          );
         process.exitCode = 0;
         resolve();
       });
