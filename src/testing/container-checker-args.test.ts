@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { REPORT_VERSION } from '../conformance/report.js';
 import { demux } from './container-checker.js';
 import { checkerArgs, reportFromChecker } from './container-checker-args.js';
 
@@ -55,7 +56,7 @@ describe('checkerArgs', () => {
 });
 
 describe('reportFromChecker', () => {
-  const report = { reportVersion: 1, checks: [], verdict: 'not-ready' };
+  const report = { reportVersion: REPORT_VERSION, checks: [], verdict: 'not-ready' };
 
   it('reads the report of a checker that exited 1 (not ready)', () => {
     expect(reportFromChecker({ exitCode: 1, stdout: JSON.stringify(report), stderr: '' }, 'img')).toEqual(
@@ -75,8 +76,11 @@ describe('reportFromChecker', () => {
   });
 
   it('refuses a report of another version, naming both', () => {
-    const run = { exitCode: 0, stdout: JSON.stringify({ ...report, reportVersion: 2 }), stderr: '' };
-    expect(() => reportFromChecker(run, 'img')).toThrow(/report version 2, this library reads version 1/);
+    const other = REPORT_VERSION + 1;
+    const run = { exitCode: 0, stdout: JSON.stringify({ ...report, reportVersion: other }), stderr: '' };
+    expect(() => reportFromChecker(run, 'img')).toThrow(
+      `report version ${other}, this library reads version ${REPORT_VERSION}`,
+    );
   });
 
   it('says when the checker was killed without output', () => {

@@ -22,10 +22,25 @@ describeWithImage('checkInContainer', () => {
   beforeAll(ensureTestImages, 300_000);
 
   it('checks a receiver definition on a network made for it: ready, reached by its alias', async () => {
-    const report = await checkInContainer(new GenericContainer(REFERENCE_IMAGE).withWaitStrategy(listening), {
+    // The receiver requires the token the checker sends, so the run scores 100 (without
+    // credentials, auth.required would fail and keep it under 100).
+    const token = 'container-checker-token-8a2f';
+    const receiver = new GenericContainer(REFERENCE_IMAGE)
+      .withCommand([
+        'receive',
+        '--host',
+        '0.0.0.0',
+        '--port',
+        '8080',
+        '--require-header',
+        `Authorization: Bearer ${token}`,
+      ])
+      .withWaitStrategy(listening);
+    const report = await checkInContainer(receiver, {
       port: 8080,
       path: '/crowdsec',
       image: CSWM_IMAGE,
+      auth: { type: 'bearer', token },
     });
     expect(report).toBeConsoleReady();
     expect(report.score).toBe(100);

@@ -90,7 +90,12 @@ describeWithImage('cswm check in the image, against a receiver container on a us
     expect(report.target.url).toBe('http://receiver:8080/crowdsec');
     // The auth checks ran: the receiver requires the token, and wrong or missing ones get 401.
     const auth = report.checks.filter((c) => c.id.startsWith('auth.'));
-    expect(auth.map((c) => c.result)).toEqual(['pass', 'pass']);
+    // auth.required is skipped: credentials are configured, so the two rejects checks judge them.
+    expect(auth.map((c) => [c.id, c.result])).toEqual([
+      ['auth.required', 'skip'],
+      ['auth.rejects-missing', 'pass'],
+      ['auth.rejects-wrong', 'pass'],
+    ]);
     const junit = new XMLParser({ ignoreAttributes: false }).parse(
       readFileSync(join(reports, 'conformance-report.junit.xml'), 'utf8'),
     ) as { testsuites: { testsuite: { testcase: unknown } | { testcase: unknown }[] } };
