@@ -67,7 +67,7 @@ describe('diagnose: advice chosen from what came back', () => {
       '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Error</title></head><body><pre>PayloadTooLargeError: request entity too large</pre></body></html>';
     const cause = diagnose(exchange(status(413), { body: express, bodyBytes: 110_000 }), target());
     expect(cause.id).toBe('body-limit');
-    expect(cause.summary).toBe('refused a 107.4 KiB event with 413');
+    expect(cause.summary).toBe('refused an event of 110,000 bytes (107.4 KiB) with 413');
     expect(cause.advice).toContain("express.json({ limit: '1mb' })");
     const nginx = diagnose(
       exchange(status(413), {

@@ -132,8 +132,9 @@ export function largeEvent(eventId: string, counts: { segments: number; watchers
     new Date(start + i * 15 * 60_000).toISOString().replace('.000Z', 'Z'),
   );
   details.watchers = Array.from({ length: counts.watchers }, (_, i) => ({
-    watcher_uuid: `watcher-${String(i).padStart(5, '0')}-${eventId.slice(0, 8)}`,
-    total_signals: (i * 7) % 101,
+    watcher_uuid: `watcher-${String(i).padStart(6, '0')}-${eventId.slice(0, 8)}`,
+    // Three digits each, so that every entry has one length and a size can be hit exactly.
+    total_signals: 100 + ((i * 7) % 900),
   }));
   details.total_signals = (details.watchers as { total_signals: number }[]).reduce(
     (sum, w) => sum + w.total_signals,
@@ -151,23 +152,17 @@ const WEEK_OF_SEGMENTS = 7 * 24 * 4;
  * security engine that saw the attack), the last watcher's UUID taking up what is left.
  */
 export function largeEventOfSize(eventId: string, bytes: number): Json {
-  const size = (payload: Json) => Buffer.byteLength(JSON.stringify(payload));
-  const base = largeEvent(eventId, { segments: 0, watchers: 0 });
-  const perSegment = size(largeEvent(eventId, { segments: 1, watchers: 0 })) - size(base);
-  const segments = Math.max(
-    0,
-    Math.min(WEEK_OF_SEGMENTS, Math.floor((bytes - size(base)) / (2 * perSegment))),
-  );
+  const size = (payload: unknown) => Buffer.byteLength(JSON.stringify(payload));
+  const empty = size(largeEvent(eventId, { segments: 0, watchers: 0 }));
+  const perSegment = size(largeEvent(eventId, { segments: 2, watchers: 0 })) - empty;
+  const segments = Math.max(0, Math.min(WEEK_OF_SEGMENTS, Math.floor((bytes - empty) / perSegment)));
   const withSegments = size(largeEvent(eventId, { segments, watchers: 0 }));
-  // Watcher entries differ by a digit or two (their signal counts): estimate, then step down.
-  const perWatcher = (size(largeEvent(eventId, { segments, watchers: 100 })) - withSegments) / 100;
-  let watchers = Math.max(0, Math.floor((bytes - withSegments) / perWatcher));
-  let payload = largeEvent(eventId, { segments, watchers });
-  for (let i = 0; i < 1000 && watchers > 0 && size(payload) > bytes; i += 1) {
-    watchers = Math.max(0, watchers - Math.ceil((size(payload) - bytes) / perWatcher));
-    payload = largeEvent(eventId, { segments, watchers });
-  }
-  const last = (detailsOf(payload)?.watchers as { watcher_uuid: string }[] | undefined)?.at(-1);
+  const one = largeEvent(eventId, { segments: 0, watchers: 1 });
+  const entry = size(((detailsOf(one)?.watchers ?? []) as unknown[])[0]) + 1;
+  // Every watcher entry has the same length (and a comma); total_signals grows by 9 digits at most.
+  const watchers = Math.max(0, Math.floor((bytes - withSegments - 12) / entry));
+  const payload = largeEvent(eventId, { segments, watchers });
+  const last = ((detailsOf(payload)?.watchers ?? []) as { watcher_uuid: string }[]).at(-1);
   const missing = bytes - size(payload);
   if (last && missing > 0) last.watcher_uuid += 'f'.repeat(missing);
   return payload;

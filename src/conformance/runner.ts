@@ -12,7 +12,6 @@ import { runPool } from '../util/pool.js';
 import { version } from '../version.js';
 import { assembleReport, blockedReport, checkReport, probeReport } from './assemble.js';
 import { BASELINE_CHECK_ID, baselineAllows, baselineCause, baselineProbe } from './baseline.js';
-import { withCustomAccepts } from './checks/delivery.accepts.custom.js';
 import { isAccepted } from './diagnose.js';
 import { evidenceOf } from './evidence.js';
 import { type ConformanceOptions, resolveOptions } from './options.js';
@@ -20,7 +19,16 @@ import { ALL_CHECKS, selectChecks } from './registry.js';
 import { type CheckReport, type ConformanceReport, REPORT_VERSION } from './report.js';
 import { createSender, type Sender } from './send.js';
 import { resolveTarget } from './target.js';
-import type { Cause, Check, CheckOutcome, Exchange, Observation, ProbePlan, TargetInfo } from './types.js';
+import type {
+  Cause,
+  Check,
+  CheckOutcome,
+  Exchange,
+  Observation,
+  Probe,
+  ProbePlan,
+  TargetInfo,
+} from './types.js';
 
 interface Planned {
   check: Check;
@@ -43,18 +51,28 @@ async function sendAll(
   concurrency: number,
   observer: ConformanceOptions['observer'],
 ): Promise<void> {
-  const tasks: (() => Promise<void>)[] = [];
+  const parallel: (() => Promise<void>)[] = [];
+  // Sequences first: each is a chain of waits (payload.large's ascending sizes), so starting
+  // them early lets the independent probes share their time instead of queueing behind them.
+  const sequences: (() => Promise<void>)[] = [];
   for (const p of planned) {
     const { plan, check } = p;
     if (plan.type === 'parallel') {
       plan.probes.forEach((probe, i) => {
-        tasks.push(async () => {
+        parallel.push(async () => {
           p.exchanges.push(await sender.send(check.id, i, probe));
         });
       });
     } else if (plan.type === 'sequential') {
-      tasks.push(async () => {
+      sequences.push(async () => {
+        const last = plan.probes.length - 1;
+        if (plan.lastFirst && last > 0) {
+          const x = await sender.send(check.id, last, plan.probes[last] as Probe);
+          p.exchanges.push(x);
+          if (isAccepted(x)) return;
+        }
         for (const [i, probe] of plan.probes.entries()) {
+          if (plan.lastFirst && i === last && last > 0) break;
           const x = await sender.send(check.id, i, probe);
           p.exchanges.push(x);
           if (plan.stopAtFirstFailure && !isAccepted(x)) break;
@@ -64,6 +82,7 @@ async function sendAll(
       });
     }
   }
+  const tasks = [...sequences, ...parallel];
   await runPool(tasks, concurrency);
   for (const p of planned) p.exchanges.sort((a, b) => a.index - b.index);
   for (const p of planned) {
@@ -151,7 +170,10 @@ function needsBaseline(planned: readonly Planned[]): boolean {
  */
 export async function runConformance(options: ConformanceOptions = {}): Promise<ConformanceReport> {
   const resolved = resolveOptions(options);
-  const all = withCustomAccepts(ALL_CHECKS, options.schemas);
+  // Custom types need the generator and the validator: loaded only when a schema is given.
+  const all = options.schemas
+    ? (await import('./checks/delivery.accepts.custom.js')).withCustomAccepts(ALL_CHECKS, options.schemas)
+    : ALL_CHECKS;
   const checks = selectChecks(all, { only: options.only ?? [], skip: options.skip ?? [] });
   const startedAt = new Date().toISOString();
   const t0 = performance.now();

@@ -37,9 +37,17 @@ export type ProbePlan =
   /**
    * Probes sent one after the other (a redelivery must follow its first delivery). With
    * `stopAtFirstFailure`, the probes after the first one not answered 200 are not sent (the
-   * ascending sizes of payload.large stop at the first refusal).
+   * ascending sizes of payload.large stop at the first refusal). With `lastFirst`, the last
+   * probe goes first, and when it is accepted the others are not sent at all (a receiver that
+   * takes the largest body takes the smaller ones: one probe instead of the whole walk).
    */
-  | { type: 'sequential'; probes: Probe[]; observe?: boolean; stopAtFirstFailure?: boolean }
+  | {
+      type: 'sequential';
+      probes: Probe[];
+      observe?: boolean;
+      stopAtFirstFailure?: boolean;
+      lastFirst?: boolean;
+    }
   /** Probes sent all at once, after every other probe, so nothing else competes with them. */
   | { type: 'burst'; probes: Probe[] };
 

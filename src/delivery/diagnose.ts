@@ -7,7 +7,7 @@
  * runner's preflight both judge with it.
  */
 import { formatDurationMs } from '../util/duration.js';
-import { formatBytes } from '../util/format-bytes.js';
+import { formatSizeExactly } from '../util/format-bytes.js';
 import { DEFAULTS } from './defaults.js';
 import { explainOutcome } from './explain.js';
 import type { AttemptRecord, Auth, CertificateInfo, TlsReason } from './types.js';
@@ -268,11 +268,13 @@ export function bodyLimitCause(x: Subject, sizes: { refusedBytes: number; accept
           ? ' (Fastify: the bodyLimit option)'
           : '';
   const accepted =
-    sizes.acceptedBytes === undefined ? '' : `; ${formatBytes(sizes.acceptedBytes)} was accepted`;
+    sizes.acceptedBytes === undefined
+      ? ''
+      : `; one of ${formatSizeExactly(sizes.acceptedBytes)} was accepted`;
   return {
     id: 'body-limit',
-    summary: `refused a ${formatBytes(sizes.refusedBytes)} event${status === undefined ? '' : ` with ${status}`}${accepted}`,
-    advice: `raise the body-size limit to at least ${formatBytes(LARGEST_PLAUSIBLE_EVENT_BYTES)} (${LARGEST_PLAUSIBLE_EVENT_BYTES.toLocaleString('en-US')} bytes), the largest event the Console plausibly sends${where}`,
+    summary: `refused an event of ${formatSizeExactly(sizes.refusedBytes)}${status === undefined ? '' : ` with ${status}`}${accepted}`,
+    advice: `raise the body-size limit to at least ${formatSizeExactly(LARGEST_PLAUSIBLE_EVENT_BYTES)}, the largest event the Console plausibly sends${where}`,
     consequence: `${consoleAfter(x)}: a large attack's notification is refused 5 times and lost`,
   };
 }

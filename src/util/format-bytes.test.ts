@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes } from './format-bytes.js';
+import { formatBytes, formatSizeExactly } from './format-bytes.js';
 
 describe('formatBytes', () => {
   it.each([
@@ -14,5 +14,16 @@ describe('formatBytes', () => {
     [2048 * 1024 ** 3, '2048 GiB'],
   ])('writes %i as %s', (bytes, text) => {
     expect(formatBytes(bytes)).toBe(text);
+  });
+});
+
+describe('formatSizeExactly', () => {
+  it.each([
+    [512, '512 bytes'],
+    [110_000, '110,000 bytes (107.4 KiB)'],
+    [1_100_000, '1,100,000 bytes (1.05 MiB)'],
+    [1_048_576, '1,048,576 bytes (1 MiB)'],
+  ])('writes %i as %s', (bytes, text) => {
+    expect(formatSizeExactly(bytes)).toBe(text);
   });
 });

@@ -1,4 +1,4 @@
-import { formatBytes } from '../../util/format-bytes.js';
+import { formatSizeExactly } from '../../util/format-bytes.js';
 import { bodyLimitCause, diagnose, isAccepted, LARGEST_PLAUSIBLE_EVENT_BYTES } from '../diagnose.js';
 import { evidenceOf } from '../evidence.js';
 import { outcomeOf, statusOf } from '../exchange.js';
@@ -51,15 +51,19 @@ function judge(exchanges: readonly Exchange[], required: number, target: TargetI
         : '200',
     ),
   );
-  const upTo = largest === undefined ? 'no size' : `every size up to ${formatBytes(largest)}`;
+  const upTo = largest === undefined ? 'no size' : `every size up to ${formatSizeExactly(largest)}`;
   if (!refused) {
-    return { result: 'pass', summary: `accepted ${upTo} (the largest sent)`, evidence, metrics };
+    const summary =
+      sorted.length === 1 && largest !== undefined
+        ? `accepted an event of ${formatSizeExactly(largest)}, the largest sent: no body-size limit up to it`
+        : `accepted ${upTo} (the largest sent)`;
+    return { result: 'pass', summary, evidence, metrics };
   }
-  const refusedWords = `${formatBytes(refused.record.bodyBytes)}${statusOf(refused) === undefined ? '' : ` with ${statusOf(refused)}`}`;
+  const refusedWords = `${formatSizeExactly(refused.record.bodyBytes)}${statusOf(refused) === undefined ? '' : ` with ${statusOf(refused)}`}`;
   if (refused.record.bodyBytes > required) {
     return {
       result: 'pass',
-      summary: `accepted ${upTo}; refused ${refusedWords}, larger than any plausible event (${formatBytes(required)})`,
+      summary: `accepted ${upTo}; refused ${refusedWords}, larger than any plausible event (${formatSizeExactly(required)})`,
       evidence,
       metrics,
     };
@@ -73,12 +77,12 @@ function judge(exchanges: readonly Exchange[], required: number, target: TargetI
         ...(largest === undefined ? {} : { acceptedBytes: largest }),
       })
     : diagnose(refused, target, {
-        what: `a ${formatBytes(refused.record.bodyBytes)} event`,
-        fix: `accept events up to ${formatBytes(required)} at least (no fixed-size buffer or body limit under it)`,
+        what: `an event of ${formatSizeExactly(refused.record.bodyBytes)}`,
+        fix: `accept events up to ${formatSizeExactly(required)} at least (no fixed-size buffer or body limit under it)`,
       });
   return {
     result: 'fail',
-    summary: `largest accepted: ${largest === undefined ? 'none' : formatBytes(largest)}; refused ${refusedWords}, under the ${formatBytes(required)} an event may reach`,
+    summary: `largest accepted: ${largest === undefined ? 'none' : formatSizeExactly(largest)}; refused ${refusedWords}, under the ${formatSizeExactly(required)} an event may reach`,
     evidence,
     metrics,
     cause,
@@ -86,9 +90,10 @@ function judge(exchanges: readonly Exchange[], required: number, target: TargetI
 }
 
 /**
- * payload.large: am_i_under_attack events of ascending size (a long attack seen by a large
- * fleet), schema-valid, one after the other until the first refusal: the report gives the
- * largest accepted and the first refused, with its status.
+ * payload.large: schema-valid am_i_under_attack events (a long attack seen by a large fleet):
+ * the largest size first; when it is refused, the sizes from the smallest up, one after the
+ * other until the first refusal. The report gives the largest accepted and the first refused,
+ * with its status.
  */
 export const large: Check<LargeOptions> = {
   id: 'payload.large',
@@ -100,11 +105,14 @@ export const large: Check<LargeOptions> = {
   needs: 'acceptance',
   plan: ({ newEventId }, options) => ({
     type: 'sequential',
+    // The largest first: when it is accepted, so are the smaller ones, and one probe is enough.
+    // Else the walk up from the smallest finds the limit.
+    lastFirst: true,
     stopAtFirstFailure: true,
     probes: [...options.sizesBytes]
       .sort((a, b) => a - b)
       .map((bytes) => ({
-        label: `am_i_under_attack of about ${formatBytes(bytes)}`,
+        label: `am_i_under_attack of ${formatSizeExactly(bytes)}`,
         // Built when sent: one large body in memory at a time, none after the first refusal.
         payload: () => largeEventOfSize(newEventId(), bytes),
       })),
