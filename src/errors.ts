@@ -44,6 +44,8 @@ export const ErrorCodes = {
   WAIT_TIMEOUT: 'ERR_WAIT_TIMEOUT',
   /** Docker or a container is not usable for the testcontainers helper. */
   CONTAINER: 'ERR_CONTAINER',
+  /** A sender profile file (`--profile`) that cannot be parsed or does not match sender-profile.schema.json. */
+  INVALID_PROFILE: 'ERR_INVALID_PROFILE',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

@@ -27,6 +27,11 @@ export interface ConformanceOptions {
   /** Timeout of one probe before scaling, the Console's. @default 30000 */
   timeoutMs?: number;
   /**
+   * Headers of every probe in place of the emitter's (Content-Type and its User-Agent), e.g. a
+   * learned sender profile's (`senderProfileOptions(profile).headers`). Auth is added on top.
+   */
+  headers?: Record<string, string>;
+  /**
    * How many times the receiver acted on an event, for idempotency.duplicate-event-id. Without
    * it the check only sees that a redelivery gets 200 and says the effect was not observed.
    * @example (eventId) => db.count('tickets', { eventId })

@@ -209,6 +209,7 @@ export async function runConformance(options: ConformanceOptions = {}): Promise<
       ...(options.ca === undefined ? {} : { ca: options.ca }),
       timeoutMs: resolved.timeoutMs,
       timeScale: resolved.timeScale,
+      ...(options.headers ? { headers: options.headers } : {}),
     });
     const baseline = needsBaseline(planned)
       ? await sender.send(BASELINE_CHECK_ID, 0, baselineProbe(newEventId()), 'baseline')

@@ -19,6 +19,7 @@ export interface SenderConfig {
   ca?: string | string[];
   timeoutMs: number;
   timeScale: number;
+  headers?: Record<string, string>;
 }
 
 export interface Sender {
@@ -52,6 +53,7 @@ export function createSender(config: SenderConfig, now: () => number = () => per
         timeoutMs: config.timeoutMs,
         timeScale: config.timeScale,
         maxAttempts: 1,
+        ...(config.headers ? { headers: config.headers } : {}),
         // The destination was checked (and the port decided) before the run began.
         allowAnyPort: true,
       });

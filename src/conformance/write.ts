@@ -2,10 +2,10 @@
  * Writes report files atomically: each goes to a temporary file beside its destination and is
  * renamed into place, so a reader (or a crash) never sees half a report.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InvalidOptionError } from '../errors.js';
+import { writeAtomically } from '../util/atomic-write.js';
 import type { ConformanceReport } from './report.js';
 import { renderHtml } from './reporters/html.js';
 import { renderJson } from './reporters/json.js';
@@ -43,17 +43,6 @@ export function parseFormats(list: string): ReportFormat[] {
     );
   }
   return [...new Set(names)] as ReportFormat[];
-}
-
-async function writeAtomically(path: string, text: string): Promise<void> {
-  const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    await writeFile(temp, text, 'utf8');
-    await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
 }
 
 /** Renders every format first, then writes each file atomically. Returns the paths written. */

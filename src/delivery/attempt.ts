@@ -48,7 +48,11 @@ const SNIPPET_BYTES = DEFAULTS.snippetChars * 4;
  * answer costs at most the cap. got's `timeout.request` bounds the whole exchange, DNS to the
  * body's end.
  */
-export function attemptOnce(plan: AttemptPlan, body: string, scope?: AbortScope): Promise<AttemptResult> {
+export function attemptOnce(
+  plan: AttemptPlan,
+  body: string | Uint8Array,
+  scope?: AbortScope,
+): Promise<AttemptResult> {
   const started = plan.now();
   return new Promise((resolve) => {
     let status: number | undefined;

@@ -45,7 +45,7 @@ export async function deliver(payload: unknown, options: DeliveryOptions): Promi
  */
 export async function runDelivery(
   plan: DeliveryPlan,
-  body: string,
+  body: string | Uint8Array,
   meta: EventMeta,
   hooks: DeliveryHooks = {},
 ): Promise<DeliveryRecord> {

@@ -21,16 +21,26 @@ export interface RequestIdentity {
   secrets: string[];
 }
 
+/** The headers every attempt carries unless the caller gives its own (a learned profile's). */
+export const DEFAULT_REQUEST_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+  'content-type': 'application/json',
+  'user-agent': USER_AGENT,
+});
+
+/** Set by the transport for each request: a caller's value would contradict the bytes sent. */
+const TRANSPORT_HEADERS = new Set(['host', 'content-length', 'transfer-encoding', 'connection']);
+
 /**
- * Builds the request headers: JSON content type, our User-Agent, and the auth the webhook is
- * configured with. No signature and no delivery-id header: the Console documents none, and a
- * receiver's idempotency key is `details.event_id`.
+ * Builds the request headers: JSON content type, our User-Agent (or `base`, a learned sender's
+ * headers, in their place), and the auth the webhook is configured with. No signature and no
+ * delivery-id header: the Console documents none, and a receiver's idempotency key is
+ * `details.event_id`.
  */
-export function buildRequestIdentity(auth: Auth | undefined): RequestIdentity {
-  const headers: Record<string, string> = {
-    'content-type': 'application/json',
-    'user-agent': USER_AGENT,
-  };
+export function buildRequestIdentity(
+  auth: Auth | undefined,
+  base: Readonly<Record<string, string>> = DEFAULT_REQUEST_HEADERS,
+): RequestIdentity {
+  const headers = checkBaseHeaders(base);
   const secrets: string[] = [];
   const secretNames: string[] = [];
   if (auth?.type === 'bearer') {
@@ -64,6 +74,28 @@ export function buildRequestIdentity(auth: Auth | undefined): RequestIdentity {
     secretNames.push(name);
   }
   return { headers, redactedHeaders: redactHeaders(headers, secretNames), secrets };
+}
+
+function checkBaseHeaders(base: Readonly<Record<string, string>>): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [rawName, value] of Object.entries(base)) {
+    const name = rawName.toLowerCase();
+    if (!TOKEN.test(name)) {
+      throw new InvalidOptionError(
+        `headers: "${rawName.slice(0, 40)}" is not a valid HTTP header name (letters, digits and !#$%&'*+.^_\`|~- only)`,
+      );
+    }
+    if (TRANSPORT_HEADERS.has(name)) {
+      throw new InvalidOptionError(
+        `headers: ${rawName} is set by the transport for each request; leave it out`,
+      );
+    }
+    if (typeof value !== 'string' || /[\r\n\0]/.test(value)) {
+      throw new InvalidOptionError(`headers: the value of ${rawName} must be text on one line`);
+    }
+    headers[name] = value;
+  }
+  return headers;
 }
 
 function assertHeaderValue(what: string, value: string): void {

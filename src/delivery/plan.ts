@@ -16,6 +16,8 @@ export interface DeliveryPlan extends AttemptPlan {
   maxAttempts: number;
   /** Waits before attempts 2..n, already time-scaled. */
   delaysMs: number[];
+  /** Multiplies every wait and the timeout (and a replay's recorded gaps). */
+  timeScale: number;
   redactedHeaders: Record<string, string>;
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
@@ -38,7 +40,7 @@ export function planDelivery(options: DeliveryOptions): DeliveryPlan {
   checkBackoff(options);
   const destination = checkDestination(options.url, { allowAnyPort: options.allowAnyPort ?? false });
   const { url, auth } = splitUrlCredentials(destination.url, options.auth);
-  const identity = buildRequestIdentity(auth);
+  const identity = buildRequestIdentity(auth, options.headers);
   const scaledTimeoutMs = Math.max(1, Math.round(timeoutMs * timeScale));
   const insecure = options.insecure ?? false;
   const client = got.extend({
@@ -47,7 +49,8 @@ export function planDelivery(options: DeliveryOptions): DeliveryPlan {
     throwHttpErrors: false,
     decompress: false,
     timeout: { request: scaledTimeoutMs },
-    headers: identity.headers,
+    // got adds a User-Agent of its own unless told not to: a sender profile may have none.
+    headers: { 'user-agent': undefined, ...identity.headers },
     https: {
       rejectUnauthorized: !insecure,
       // Node's `ca` replaces the default roots; the option means "also trust", so keep them.
@@ -66,6 +69,7 @@ export function planDelivery(options: DeliveryOptions): DeliveryPlan {
     sleep: options.sleep ?? sleep,
     maxAttempts,
     delaysMs: backoffDelaysMs(options.backoff, maxAttempts, timeScale),
+    timeScale,
     redactedHeaders: identity.redactedHeaders,
   };
 }

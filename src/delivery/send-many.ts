@@ -9,14 +9,17 @@ import { planDelivery } from './plan.js';
 import type { DeliveryRecord, SendManyOptions, SendSummary } from './types.js';
 
 /**
- * A body to send byte for byte (a file's line), with its identity for records. Anything else
- * given to sendMany is an event object, sent as `JSON.stringify(event)`.
+ * A body to send byte for byte (a file's line, a recorded delivery), with its identity for
+ * records. Anything else given to sendMany is an event object, sent as `JSON.stringify(event)`.
+ * `atMs`, when given, is when to start it: that many ms (times the time scale) after the send
+ * began (a replay with `--keep-timing`).
  */
 export class RawEvent implements EventMeta {
   constructor(
-    readonly body: string,
+    readonly body: string | Uint8Array,
     readonly eventId: string | null = null,
     readonly eventType: string | null = null,
+    readonly atMs?: number,
   ) {}
 }
 
@@ -56,9 +59,16 @@ export async function sendMany(
   let taken = 0;
   let sourceError: unknown;
 
+  /** When to start an event, in ms after t0: its recorded offset, or its slot under the rate. */
+  const startAt = (item: unknown, seq: number): number => {
+    const recorded = item instanceof RawEvent && item.atMs !== undefined ? item.atMs * plan.timeScale : 0;
+    return Math.max(recorded, seq * intervalMs);
+  };
+
   const deliverOne = async (item: unknown, seq: number): Promise<void> => {
-    if (intervalMs > 0) {
-      const waitMs = t0 + seq * intervalMs - plan.now();
+    const startAtMs = startAt(item, seq);
+    if (startAtMs > 0) {
+      const waitMs = t0 + startAtMs - plan.now();
       // An abort during this wait leaves the delivery to record itself as interrupted.
       if (waitMs > 0) await plan.sleep(waitMs, signal).catch(() => {});
     }
@@ -116,7 +126,7 @@ function count(summary: SendSummary, record: DeliveryRecord): void {
   summary.attempts += record.attempts.length;
 }
 
-function prepare(item: unknown): { body: string; meta: EventMeta } {
+function prepare(item: unknown): { body: string | Uint8Array; meta: EventMeta } {
   if (item instanceof RawEvent)
     return { body: item.body, meta: { eventId: item.eventId, eventType: item.eventType } };
   return { body: JSON.stringify(item), meta: eventMetaOf(item) };

@@ -1,22 +1,18 @@
-import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import {
-  CswmError,
-  ErrorCodes,
-  InvalidEventError,
-  UnknownEventTypeError,
-  UnreadableFileError,
-} from '../errors.js';
+import { CswmError, InvalidEventError, UnknownEventTypeError, UnreadableFileError } from '../errors.js';
 import { EVENT_TYPES, isEventType } from '../events/catalog.js';
 import type { EventSchemas } from '../events/custom/registry.js';
-import { jsonLineError, shapeOf } from '../events/ndjson.js';
+import { shapeOf } from '../events/ndjson.js';
 import { validateEvent } from '../events/validator.js';
+import { fileLines, jsonError, textLines } from './lines.js';
 import { eventMetaOf } from './meta.js';
 import { RawEvent } from './send-many.js';
 
 /** What to send: events generated on the fly, or a file's events as they are. */
 export interface SourceOptions {
   count: number;
+  /** A recording: start each body at its recorded offset (see replay.ts). @default false */
+  keepTiming?: boolean | undefined;
   seed?: number | undefined;
   set?: readonly string[] | undefined;
   wrapped?: boolean | undefined;
@@ -27,7 +23,8 @@ export interface SourceOptions {
 }
 
 export interface LoadedSource {
-  kind: 'generated' | 'file';
+  /** `recording`: a file of recorded deliveries, replayed byte for byte (see replay.ts). */
+  kind: 'generated' | 'file' | 'recording';
   items: Iterable<unknown> | AsyncIterable<unknown>;
   /** How many events the source holds. */
   total: number;
@@ -62,6 +59,10 @@ export async function loadSource(source: string, options: SourceOptions): Promis
     throw new UnreadableFileError(source, (error as NodeJS.ErrnoException).code ?? 'unreadable', {
       cause: error,
     });
+  }
+  const replay = await import('./replay.js');
+  if (await replay.isRecordingFile(source)) {
+    return replay.recordingSource(source, { keepTiming: options.keepTiming ?? false });
   }
   return await fileSource(source, size, options);
 }
@@ -180,56 +181,6 @@ class FileCheck {
   }
 }
 
-interface FileLine {
-  line: number;
-  text: string;
-  value: unknown;
-}
-
-/** The non-blank lines of NDJSON text (its BOM already removed), parsed. */
-function* textLines(path: string, text: string): Generator<FileLine> {
-  let line = 0;
-  for (let start = 0; start < text.length; ) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    line++;
-    const parsed = parseLine(path, line, text.slice(start, end));
-    if (parsed) yield parsed;
-    start = end + 1;
-  }
-}
-
-/** The non-blank lines of an NDJSON file, parsed, read in large chunks (cheaper than node:readline). */
-async function* fileLines(path: string): AsyncGenerator<FileLine> {
-  let line = 0;
-  let rest = '';
-  for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
-    const lines = (rest + (chunk as string)).split('\n');
-    rest = lines.pop() ?? '';
-    for (const raw of lines) {
-      line++;
-      const parsed = parseLine(path, line, line === 1 ? raw.replace(/^\uFEFF/, '') : raw);
-      if (parsed) yield parsed;
-    }
-  }
-  if (rest !== '') {
-    line++;
-    const parsed = parseLine(path, line, line === 1 ? rest.replace(/^\uFEFF/, '') : rest);
-    if (parsed) yield parsed;
-  }
-}
-
-/** A line parsed, or null for a blank one; a line that is not JSON refuses the file. */
-function parseLine(path: string, line: number, raw: string): FileLine | null {
-  const text = raw.trim();
-  if (text === '') return null;
-  try {
-    return { line, text, value: JSON.parse(text) };
-  } catch (error) {
-    throw jsonError(path, line, jsonLineError(error, raw));
-  }
-}
-
 /** Null when the event may be sent; else why not. */
 function checkEvent(value: unknown, validate: boolean, schemas: EventSchemas | undefined): string | null {
   if (!validate) return null;
@@ -263,11 +214,4 @@ async function readText(path: string): Promise<string> {
       cause: error,
     });
   }
-}
-
-function jsonError(path: string, line: number, message: string): CswmError {
-  return new CswmError(
-    ErrorCodes.INVALID_JSON,
-    `${path} line ${line}: not JSON (${message}); write one event per line, or one JSON document`,
-  );
 }

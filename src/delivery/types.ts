@@ -99,6 +99,15 @@ export interface DeliveryOptions {
   insecure?: boolean;
   /** Extra trusted CA certificates (PEM), standing for public roots in local tests. */
   ca?: string | string[];
+  /**
+   * Headers sent with every attempt in place of the defaults (`Content-Type: application/json`
+   * and this project's `User-Agent`), e.g. a learned sender profile's. A name left out is not
+   * sent at all. `auth` is still added on top. Host, Content-Length, Transfer-Encoding and
+   * Connection are the transport's and are refused here.
+   * @default { 'content-type': 'application/json', 'user-agent': USER_AGENT }
+   * @example { 'content-type': 'application/json', 'user-agent': 'Go-http-client/1.1', 'accept-encoding': 'gzip' }
+   */
+  headers?: Record<string, string>;
   /** Whole-exchange timeout of one attempt, before scaling. @default 30000 */
   timeoutMs?: number;
   /** Attempts in all. @default 5 */

@@ -13,6 +13,8 @@ import type { RecordedDelivery, Response } from './types.js';
 interface Parsed {
   body: Buffer;
   tooLarge: boolean;
+  /** Bytes received, those past the cap included. */
+  size: number;
 }
 
 function readBody(req: Request, done: (parsed: Parsed) => void): void {
@@ -25,7 +27,7 @@ function readBody(req: Request, done: (parsed: Parsed) => void): void {
     else chunks.push(chunk);
   });
   req.on('end', () => {
-    done({ body: chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks), tooLarge });
+    done({ body: chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks), tooLarge, size });
   });
 }
 
@@ -66,9 +68,10 @@ function inspect(text: string, tooLarge: boolean): { payload?: unknown; validati
 export function createDeliveryHandler(rt: Runtime) {
   return (req: Request, res: ExpressResponse, _next: NextFunction): void => {
     const receivedAt = new Date().toISOString();
+    const learning = rt.learner?.begin(req, res) ?? null;
     res.on('finish', rt.onResponseDone);
     res.on('close', rt.onResponseDone);
-    readBody(req, ({ body, tooLarge }) => {
+    readBody(req, ({ body, tooLarge, size }) => {
       const text = body.toString('utf8');
       const { payload, validation } = inspect(text, tooLarge);
       const authorized = rt.auth ? rt.auth.check(req.headers) : true;
@@ -84,6 +87,7 @@ export function createDeliveryHandler(rt: Runtime) {
           path: req.originalUrl,
           headers: redactHeaders(req.headers, rt.auth ? [rt.auth.headerName] : []),
           body: text.length > MAX_RECORDED_BODY_CHARS ? text.slice(0, MAX_RECORDED_BODY_CHARS) : text,
+          bodyBytes: size,
           ...(payload !== undefined ? { payload } : {}),
           ...validation,
           duplicate,
@@ -93,6 +97,8 @@ export function createDeliveryHandler(rt: Runtime) {
           ...extra,
         };
         rt.recorder.add(delivery);
+        // The recording file and the learner get the exact bytes, not the capped text.
+        for (const tap of rt.taps) tap(delivery, body, !tooLarge, req);
       };
       const ctx: ActionContext = {
         req,
@@ -110,11 +116,9 @@ export function createDeliveryHandler(rt: Runtime) {
         answer(ctx, rt.authFailureStatus, rt.authFailureStatus === 401 ? scheme : {});
         return;
       }
-      const decision = decide(rt.states, {
-        path: req.path,
-        eventType: validation.eventType,
-        eventId: validation.eventId,
-      });
+      const facts = { path: req.path, eventType: validation.eventType, eventId: validation.eventId };
+      // Learning, the learner chooses every answer (the fault flags are refused with --learn).
+      const decision = learning?.decide(facts, body) ?? decide(rt.states, facts);
       if (decision.fault) runFault(ctx, decision.fault, decision.status);
       else ctx.answerReference();
     });

@@ -10,6 +10,7 @@
  */
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { InvalidOptionError } from '../errors.js';
+import { mountRecordingRoutes } from './inbox-api.js';
 import { InboxIndex } from './inbox-index.js';
 import { parseFilter, parseSlice, whole } from './inbox-query.js';
 import { INBOX_PAGE } from './page/index.js';
@@ -50,6 +51,7 @@ export function createInbox(rt: Runtime, own: { host: string; port: () => number
       .status(403)
       .json({ error: "the inbox answers only on the receiver's own host (e.g. 127.0.0.1 or localhost)" });
   });
+  mountRecordingRoutes(router, rt, own);
   router.get('/deliveries', (_req, res) => {
     res.set('cache-control', 'no-store').json({ deliveries: rt.recorder.list() });
   });
@@ -91,7 +93,9 @@ export function createInbox(rt: Runtime, own: { host: string; port: () => number
   });
   // Everything under /_cswm is the inbox's: an unknown path there is not a delivery.
   router.use((_req: Request, res: Response) => {
-    res.status(404).json({ error: 'no such inbox route (try /_cswm/, /_cswm/deliveries or /_cswm/events)' });
+    res.status(404).json({
+      error: 'no such inbox route (try /_cswm/, /_cswm/deliveries, /_cswm/events or /_cswm/profile)',
+    });
   });
   router.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
     if (!(error instanceof InvalidOptionError)) return next(error);

@@ -10,6 +10,7 @@ function record(recorder: Recorder, eventId: string | null): RecordedDelivery {
     path: '/',
     headers: {},
     body: '{}',
+    bodyBytes: 2,
     eventType: 'payment_failed',
     eventId,
     form: 'wrapped',

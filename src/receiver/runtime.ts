@@ -2,10 +2,19 @@
  * The shared live state of one running receiver: the recorder, the current fault rules, auth,
  * the optional upstream, and what must be cut or hurried along when it shuts down.
  */
+import type { IncomingMessage } from 'node:http';
 import type { AuthCheck } from './auth.js';
 import type { RuleState } from './faults.js';
+import type { Learner } from './learn.js';
 import type { Forwarder } from './proxy.js';
 import type { Recorder } from './recorder.js';
+import type { RecordedDelivery } from './types.js';
+
+/**
+ * Told of each recorded delivery with the exact bytes of its body (`complete` false when it was
+ * over the size cap and only its start was kept): the `recordPath` file, the learner.
+ */
+export type Tap = (delivery: RecordedDelivery, body: Buffer, complete: boolean, req: IncomingMessage) => void;
 
 export interface Runtime {
   recorder: Recorder;
@@ -21,6 +30,11 @@ export interface Runtime {
   hurries: Set<() => void>;
   /** Called whenever a response finished (shutdown waits for the last one). */
   onResponseDone: () => void;
+  taps: Set<Tap>;
+  /** Learn mode: chooses the answers and measures the sender. */
+  learner: Learner | null;
+  /** The inbox's re-send may go to any port (else only the Console's). */
+  allowAnyPort: boolean;
 }
 
 /** Bodies larger than this are answered 413 (the Console's events are a few KiB; big ones a few MiB). */

@@ -6,11 +6,14 @@ import { createServer as createHttpsServer } from 'node:https';
 import express from 'express';
 import { CswmError, ErrorCodes, InvalidOptionError } from '../errors.js';
 import { precompileValidators } from '../events/validator.js';
+import { PROBES } from '../profile/types.js';
 import { makeAuthCheck } from './auth.js';
 import { newRuleStates } from './faults.js';
 import { createDeliveryHandler } from './handler.js';
 import { createInbox } from './inbox.js';
+import { Learner, type LearnOptions } from './learn.js';
 import { makeForwarder } from './proxy.js';
+import { openRecordFile } from './record-file.js';
 import { DEFAULT_MAX_EVENT_IDS, DEFAULT_MAX_RECORDS, Recorder } from './recorder.js';
 import type { Runtime } from './runtime.js';
 import { resolveTls } from './tls.js';
@@ -37,8 +40,11 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
   }
   checkRules(options.faults ?? []);
   const limits = checkLimits(options);
+  const learn = checkLearn(options);
   const tls = await resolveTls(options, host);
   const auth = options.auth ? makeAuthCheck(options.auth) : null;
+  const learner = learn ? new Learner(learn, auth ? [auth.headerName] : []) : null;
+  const recordFile = options.recordPath ? await openRecordFile(options.recordPath) : null;
   let server: Server;
   const rt: Runtime = {
     recorder: new Recorder(limits),
@@ -52,6 +58,9 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
     onResponseDone: () => {
       if (rt.closing) server.closeIdleConnections();
     },
+    taps: new Set([...(recordFile ? [recordFile.tap] : []), ...(learner ? [learner.tap] : [])]),
+    learner,
+    allowAnyPort: options.allowAnyPort ?? false,
   };
   // Compile the schemas now, not on the first delivery (which would then answer slowly).
   precompileValidators();
@@ -86,8 +95,10 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
     },
     onDelivery: (listener) => rt.recorder.onDelivery(listener),
     waitForDeliveries: (count, timeoutMs = 10_000) => rt.recorder.waitFor(count, timeoutMs),
+    profile: () => learner?.profile() ?? null,
+    onProfileChange: (listener) => learner?.onChange(listener) ?? (() => {}),
     close: () => {
-      closed ??= shutdown(server, rt, closeTimeoutMs);
+      closed ??= shutdown(server, rt, closeTimeoutMs).then(() => recordFile?.close());
       return closed;
     },
   };
@@ -157,6 +168,32 @@ function checkLimits(options: ReceiverOptions): { maxRecords: number; maxEventId
 
 /** Ten million: far beyond what one process should hold, small enough to catch a typo. */
 const MAX_LIMIT = 10_000_000;
+
+/** Learn mode chooses every answer itself: fault rules and a proxy would contradict it. */
+function checkLearn(options: ReceiverOptions): LearnOptions | null {
+  if (!options.learn) return null;
+  const learn = options.learn === true ? {} : options.learn;
+  if ((options.faults ?? []).length > 0 || options.proxy) {
+    throw new InvalidOptionError(
+      'learn mode chooses the answers itself: leave out the faults (--respond, --delay, --fault) and --proxy',
+    );
+  }
+  const timeScale = learn.timeScale ?? 1;
+  if (!(Number.isFinite(timeScale) && timeScale > 0 && timeScale <= 100)) {
+    throw new InvalidOptionError(
+      `learn.timeScale: ${String(timeScale)} is not allowed (a number above 0, at most 100)`,
+    );
+  }
+  if (learn.maxHangMs !== undefined && !(Number.isFinite(learn.maxHangMs) && learn.maxHangMs > 0)) {
+    throw new InvalidOptionError(
+      `learn.maxHangMs: ${String(learn.maxHangMs)} is not allowed (a number above 0)`,
+    );
+  }
+  if (learn.probes?.some((p) => !(PROBES as readonly string[]).includes(p))) {
+    throw new InvalidOptionError(`learn.probes: allowed values are ${PROBES.join(', ')}`);
+  }
+  return learn;
+}
 
 function checkRules(rules: readonly FaultRule[]): void {
   for (const [i, rule] of rules.entries()) {

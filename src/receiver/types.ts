@@ -2,7 +2,9 @@
  * The mock receiver's data: behaviours as data (what to do), kept apart from the express
  * app that does it, so scenarios and reports can describe a fault without running it.
  */
+import type { SenderProfile } from '../profile/types.js';
 import type { TlsMode } from './certs.js';
+import type { LearnOptions } from './learn.js';
 
 /** One way of answering (or not answering) a delivery. */
 export type Fault =
@@ -73,6 +75,22 @@ export interface ReceiverOptions {
    * @default 10000
    */
   closeTimeoutMs?: number;
+  /**
+   * Append every delivery to this file as NDJSON (`cswm receive --record`): time, method, path,
+   * headers with credentials redacted, the exact body (whole, up to the 16 MiB the receiver
+   * accepts), the answer. `cswm send FILE` replays it byte for byte.
+   * @example 'deliveries.ndjson'
+   */
+  recordPath?: string;
+  /**
+   * Learn the sender (`cswm receive --learn`): answer new events with failures to draw out its
+   * retries, timeout and redirect handling, and measure it; read the result with `profile()`.
+   * Excludes `faults` and `proxy`.
+   * @example { probes: ['retry', 'timeout', 'redirect'], timeScale: 0.1 }
+   */
+  learn?: boolean | LearnOptions;
+  /** The inbox's re-send (`POST /_cswm/resend`) may target any port, not only the Console's. @default false */
+  allowAnyPort?: boolean;
 }
 
 /** What the receiver did with one request. */
@@ -92,6 +110,8 @@ export interface RecordedDelivery {
   headers: Record<string, string>;
   /** The body as text (capped at 1 MiB). */
   body: string;
+  /** Size of the body as received, in bytes (past the caps too). */
+  bodyBytes: number;
   /** Parsed JSON, or undefined when the body is not JSON. */
   payload?: unknown;
   eventType: string | null;
@@ -133,6 +153,10 @@ export interface Receiver {
   onDelivery(listener: (delivery: RecordedDelivery) => void): () => void;
   /** Resolves when at least `count` deliveries are recorded, rejects after `timeoutMs`. */
   waitForDeliveries(count: number, timeoutMs?: number): Promise<RecordedDelivery[]>;
+  /** Learn mode: the sender's profile as it stands now; null when not learning. */
+  profile(): SenderProfile | null;
+  /** Learn mode: calls `listener` after each new measurement; returns an unsubscribe function. */
+  onProfileChange(listener: () => void): () => void;
   /** Stops listening; in-flight requests finish first (hanging ones are cut). */
   close(): Promise<void>;
 }

@@ -35,6 +35,14 @@ export interface RunScenarioOptions {
   schemas?: EventSchemas;
   /** Stops the run: attempts in flight are cut and deliveries end `interrupted`. */
   signal?: AbortSignal;
+  /**
+   * In place of the emitter's defaults wherever a scenario sets none of its own: a learned
+   * sender's timeout, attempts, waits and headers (`senderProfileOptions(profile)`, or
+   * `cswm scenario run --profile FILE`). The scenarios' expectations were written for the
+   * defaults: one that counts 5 attempts fails against a sender that makes 3.
+   * @example { timeoutMs: 10000, maxAttempts: 5, backoff: { delaysMs: [2000, 4000, 8000, 16000] } }
+   */
+  defaults?: Pick<DeliveryOptions, 'timeoutMs' | 'maxAttempts' | 'backoff' | 'headers'>;
   /** Called after every attempt (a live timeline). */
   onAttempt?: (
     attempt: AttemptRecord,
@@ -150,6 +158,7 @@ function sendOptions(
   options: RunScenarioOptions,
 ): SendManyOptions {
   const policy = scenario.delivery;
+  const defaults = options.defaults ?? {};
   const out: SendManyOptions = {
     url: destination.url,
     timeScale,
@@ -166,10 +175,11 @@ function sendOptions(
     ca: insecure ? undefined : (direct?.ca ?? destination.ca),
     // The engine scales the timeout with everything else; undo it where the file says so.
     timeoutMs: scalesTimeout(scenario)
-      ? policy.timeoutMs
-      : (policy.timeoutMs ?? DEFAULTS.timeoutMs) / timeScale,
-    maxAttempts: policy.maxAttempts,
-    backoff: policy.delaysMs ? { delaysMs: policy.delaysMs } : undefined,
+      ? (policy.timeoutMs ?? defaults.timeoutMs)
+      : (policy.timeoutMs ?? defaults.timeoutMs ?? DEFAULTS.timeoutMs) / timeScale,
+    maxAttempts: policy.maxAttempts ?? defaults.maxAttempts,
+    backoff: policy.delaysMs ? { delaysMs: policy.delaysMs } : defaults.backoff,
+    headers: defaults.headers,
     signal: options.signal,
     onAttempt: options.onAttempt,
   };

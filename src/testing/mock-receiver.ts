@@ -88,6 +88,8 @@ export function useMockReceiver(options: MockReceiverOptions = {}): Receiver {
     setFaults: (rules: FaultRule[]) => running().setFaults(rules),
     onDelivery: (listener) => running().onDelivery(listener),
     waitForDeliveries: (count, timeoutMs) => running().waitForDeliveries(count, timeoutMs),
+    profile: () => running().profile(),
+    onProfileChange: (listener) => running().onProfileChange(listener),
     close: stop,
   };
 }

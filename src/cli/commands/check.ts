@@ -18,6 +18,7 @@ interface CheckFlags extends SchemaFlags {
   timeout?: number;
   report: string;
   out?: string;
+  profile?: string;
   json?: boolean;
 }
 
@@ -42,7 +43,14 @@ async function run(flags: CheckFlags): Promise<void> {
       throw new InvalidOptionError(`--out: cannot create directory ${out} (${error.code ?? 'error'})`);
     });
   }
+  // A learned sender's timeout and headers stand in for the defaults; --timeout still wins.
+  const profile =
+    flags.profile === undefined
+      ? undefined
+      : await (await import('../../profile/read.js')).loadProfilePolicy(flags.profile);
   const report = await conformance.runConformance({
+    ...(profile?.timeoutMs === undefined ? {} : { timeoutMs: profile.timeoutMs }),
+    ...(profile?.headers === undefined ? {} : { headers: profile.headers }),
     ...(flags.url === undefined ? {} : { url: flags.url }),
     ...(auth ? { auth } : {}),
     insecure: flags.insecure ?? false,
@@ -99,6 +107,10 @@ export function register(program: Command): void {
       '--timeout <duration>',
       'timeout of one probe before scaling (the Console: 30s)',
       parseDuration('--timeout'),
+    )
+    .option(
+      '--profile <file>',
+      'a learned sender profile (cswm receive --learn): its timeout and headers replace the defaults (--timeout still wins)',
     )
     .option('--report <formats>', 'text,json,junit,html (files other than text need --out)', 'text')
     .option(

@@ -1,9 +1,13 @@
 import type { Command } from 'commander';
 import { InvalidOptionError } from '../../errors.js';
+import { parseProbes } from '../../profile/plan.js';
+import type { SenderProfile } from '../../profile/types.js';
+import { DEFAULT_PROBES, type Probe } from '../../profile/types.js';
 import type { Receiver, ReceiverOptions, RecordedDelivery } from '../../receiver/index.js';
 import { DEFAULT_MAX_EVENT_IDS, DEFAULT_MAX_RECORDS } from '../../receiver/recorder.js';
+import { formatDurationMs } from '../../util/duration.js';
 import { redactUrl } from '../../util/redact.js';
-import { parseCount } from '../options.js';
+import { parseCount, parsePositiveNumber } from '../options.js';
 import { painter, useColor } from '../output.js';
 
 interface ReceiveFlags {
@@ -25,6 +29,12 @@ interface ReceiveFlags {
   authStatus?: string;
   maxRecords: number;
   maxEventIds: number;
+  record?: string;
+  learn?: boolean;
+  learnProbes?: string;
+  profileOut?: string;
+  timeScale?: number;
+  allowAnyPort?: boolean;
   json?: boolean;
 }
 
@@ -72,11 +82,35 @@ export function register(program: Command): void {
       parseCount('--max-event-ids', 1, 10_000_000),
       DEFAULT_MAX_EVENT_IDS,
     )
+    .option(
+      '--record <file>',
+      'append every delivery to FILE as NDJSON (exact body, headers with credentials redacted, the answer); cswm send FILE replays it',
+    )
+    .option('--learn', 'learn the sender: answer new events with failures and measure it (see below)')
+    .option(
+      '--learn-probes <list>',
+      'the failures for new events, in order (default retry,timeout,redirect; each may repeat)',
+    )
+    .option(
+      '--profile-out <file>',
+      'with --learn: write the profile (JSON) at start, on each change and at stop',
+    )
+    .option(
+      '--time-scale <f>',
+      "with --learn: the sender's time scale; measured waits and timeouts are divided by it",
+      parsePositiveNumber('--time-scale', 100),
+    )
+    .option('--allow-any-port', "let the inbox's re-send target ports the Console would refuse (local tests)")
     .option('--json', 'one JSON object per line (NDJSON): listening, then one per delivery')
+    .addHelpText('after', LEARN_HELP)
     .action(async (flags: ReceiveFlags) => {
       const lib = await import('../../receiver/index.js');
       const options = await toOptions(flags, lib);
       const receiver = await lib.startReceiver(options);
+      const writer = await startProfileOut(receiver, flags).catch(async (error: unknown) => {
+        await receiver.close();
+        throw error;
+      });
       announce(receiver, options, flags, lib.explainRule);
       const print = flags.json ? printJsonLine : humanLine(useColor());
       // Counted here: the receiver keeps only the newest --max-records.
@@ -85,8 +119,38 @@ export function register(program: Command): void {
         received += 1;
         print(delivery);
       });
-      await untilSignal(receiver, Boolean(flags.json), () => received);
+      await untilSignal(receiver, Boolean(flags.json), () => received, writer, flags.profileOut);
     });
+}
+
+const LEARN_HELP = `
+Learning the sender (--learn):
+  Point the sender (the real Console, through a public address) at this receiver and let it
+  send a few events. Each new event (new event_id, or new body) gets the next probe:
+    retry     503 to every attempt: the waits between attempts and how many it makes
+    timeout   the first attempt is never answered (up to 5 min, then 200): how long the
+              sender waits before giving up; later attempts get 200
+    redirect  the first attempt gets 302 to /cswm-learn/redirected/N: whether the sender
+              follows it (a request there) or retries instead; later attempts get 200
+    accept    200 at once: an event only observed (e.g. first, while a sender warms up)
+  Once the probes are used, events get 200. Every request is measured: waits (from the end
+  of one exchange to the next attempt's arrival), headers and User-Agent, body form and key
+  order, HTTP version, connections open at once. The profile is at /_cswm/profile and in
+  --profile-out FILE; cswm send, check and scenario run take it with --profile FILE.
+`;
+
+type ProfileWriter = Awaited<ReturnType<typeof import('../../profile/write.js').createProfileWriter>>;
+
+/** `--profile-out`: written now (a bad path exits 2 before any delivery), then on each change. */
+async function startProfileOut(receiver: Receiver, flags: ReceiveFlags): Promise<ProfileWriter | null> {
+  if (flags.profileOut === undefined) return null;
+  const { createProfileWriter } = await import('../../profile/write.js');
+  const writer = await createProfileWriter(
+    flags.profileOut,
+    () => receiver.profile() as NonNullable<ReturnType<Receiver['profile']>>,
+  );
+  receiver.onProfileChange(() => writer.changed());
+  return writer;
 }
 
 type ReceiverModule = typeof import('../../receiver/index.js');
@@ -111,6 +175,9 @@ async function toOptions(flags: ReceiveFlags, parse: ReceiverModule): Promise<Re
     throw new InvalidOptionError('--require-header and --require-basic exclude each other: choose one');
   }
   options.faults = parse.parseFaultFlags(flags);
+  learnOptions(flags, options);
+  if (flags.record !== undefined) options.recordPath = flags.record;
+  if (flags.allowAnyPort) options.allowAnyPort = true;
   options.authFailureStatus = parse.parseAuthStatus(flags.authStatus ?? '401');
   if (flags.requireHeader !== undefined) options.auth = parse.parseRequireHeader(flags.requireHeader);
   if (flags.requireBasic !== undefined) options.auth = parse.parseRequireBasic(flags.requireBasic);
@@ -126,6 +193,35 @@ async function toOptions(flags: ReceiveFlags, parse: ReceiverModule): Promise<Re
   return options;
 }
 
+/** The learn flags: --learn-probes, --profile-out and --time-scale only with --learn. */
+function learnOptions(flags: ReceiveFlags, options: ReceiverOptions): void {
+  if (!flags.learn) {
+    const given = (['learnProbes', 'profileOut', 'timeScale'] as const).filter((k) => flags[k] !== undefined);
+    if (given.length > 0) {
+      const names = given.map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
+      throw new InvalidOptionError(`${names.join(', ')} go with --learn: add --learn, or leave them out`);
+    }
+    return;
+  }
+  if (options.faults && options.faults.length > 0) {
+    throw new InvalidOptionError(
+      '--learn chooses the answers itself: leave out --respond, --delay and --fault (and --times, --path, --event-type)',
+    );
+  }
+  if (flags.proxy !== undefined)
+    throw new InvalidOptionError('--learn and --proxy exclude each other: choose one');
+  let probes: Probe[] | undefined;
+  if (flags.learnProbes !== undefined) {
+    const parsed = parseProbes(flags.learnProbes);
+    if (typeof parsed === 'string') throw new InvalidOptionError(`--learn-probes: ${parsed}`);
+    probes = parsed;
+  }
+  options.learn = {
+    ...(probes ? { probes } : {}),
+    ...(flags.timeScale !== undefined ? { timeScale: flags.timeScale } : {}),
+  };
+}
+
 function announce(receiver: Receiver, options: ReceiverOptions, flags: ReceiveFlags, explain: Explain): void {
   const info = {
     url: receiver.url,
@@ -134,6 +230,10 @@ function announce(receiver: Receiver, options: ReceiverOptions, flags: ReceiveFl
     faults: options.faults ?? [],
     ...(options.auth ? { auth: { type: options.auth.type, status: options.authFailureStatus ?? 401 } } : {}),
     ...(options.proxy ? { proxy: redactUrl(options.proxy.upstream) } : {}),
+    ...(options.recordPath ? { record: options.recordPath } : {}),
+    ...(options.learn
+      ? { learn: { probes: learnProbesOf(options), profile: `${receiver.url}/_cswm/profile` } }
+      : {}),
   };
   if (flags.json) {
     process.stdout.write(`${JSON.stringify({ type: 'listening', ...info })}\n`);
@@ -147,6 +247,16 @@ function announce(receiver: Receiver, options: ReceiverOptions, flags: ReceiveFl
     lines.push(`  private CA (signs untrusted-ca): ${receiver.tls.caFiles.private}`);
   }
   for (const line of describe(options, explain)) lines.push(`  ${line}`);
+  if (options.recordPath) lines.push(`  recording every delivery to ${options.recordPath}`);
+  if (options.learn) {
+    const scale = typeof options.learn === 'object' ? options.learn.timeScale : undefined;
+    lines.push(
+      `  learning the sender: new events get ${learnProbesOf(options).join(', ')}, then 200${scale ? ` (sender's time scale ${scale})` : ''}`,
+    );
+    lines.push(
+      `  profile: ${receiver.url}/_cswm/profile${flags.profileOut ? ` and ${flags.profileOut}` : ''}`,
+    );
+  }
   lines.push('  press Ctrl-C to stop');
   process.stdout.write(`${lines.join('\n')}\n`);
 }
@@ -154,7 +264,8 @@ function announce(receiver: Receiver, options: ReceiverOptions, flags: ReceiveFl
 function describe(options: ReceiverOptions, explain: Explain): string[] {
   const out: string[] = [];
   const rules = options.faults ?? [];
-  if (rules.length === 0) out.push('behaviour: reference (200 to every delivery it can parse)');
+  if (rules.length === 0 && !options.learn)
+    out.push('behaviour: reference (200 to every delivery it can parse)');
   for (const rule of rules) out.push(`behaviour: ${explain(rule)}`);
   if (options.auth) {
     const what = options.auth.type === 'header' ? `header ${options.auth.name}` : 'Basic auth';
@@ -203,8 +314,22 @@ function answerText(d: RecordedDelivery): string {
   }
 }
 
-/** Runs until SIGINT or SIGTERM, then closes gracefully (in-flight requests finish) and exits 0. */
-function untilSignal(receiver: Receiver, json: boolean, received: () => number): Promise<void> {
+function learnProbesOf(options: ReceiverOptions): string[] {
+  const learn = options.learn;
+  return [...((typeof learn === 'object' ? learn.probes : undefined) ?? DEFAULT_PROBES)];
+}
+
+/**
+ * Runs until SIGINT or SIGTERM, then closes gracefully (in-flight requests finish), writes the
+ * profile a last time, and exits 0.
+ */
+function untilSignal(
+  receiver: Receiver,
+  json: boolean,
+  received: () => number,
+  writer: ProfileWriter | null,
+  profilePath: string | undefined,
+): Promise<void> {
   return new Promise((resolve) => {
     let stopping = false;
     const stop = (signal: NodeJS.Signals) => {
@@ -213,20 +338,48 @@ function untilSignal(receiver: Receiver, json: boolean, received: () => number):
         process.exit(1);
       }
       stopping = true;
-      receiver.close().then(() => {
-        const [count, kept] = [received(), receiver.deliveries().length];
-        const line = { type: 'closed', signal, deliveries: count, kept };
-        const keptWords = kept < count ? `, the newest ${kept} kept` : '';
-        if (json) process.stdout.write(`${JSON.stringify(line)}\n`);
-        else
-          process.stderr.write(
-            `cswm receive: stopped (${signal}), ${count} deliveries recorded${keptWords}\n`,
-          );
-        process.exitCode = 0;
-        resolve();
-      });
+      receiver
+        .close()
+        .then(() => writer?.flush())
+        .then(() => {
+          const [count, kept] = [received(), receiver.deliveries().length];
+          const profile = receiver.profile();
+          if (json) {
+            if (profile) process.stdout.write(`${JSON.stringify({ type: 'profile', ...profile })}\n`);
+            process.stdout.write(`${JSON.stringify({ type: 'closed', signal, deliveries: count, kept })}\n`);
+          } else {
+            if (profile) process.stderr.write(profileSummary(profile, profilePath));
+            const keptWords = kept < count ? `, the newest ${kept} kept` : '';
+            process.stderr.write(
+              `cswm receive: stopped (${signal}), ${count} deliveries recorded${keptWords}\n`,
+            );
+          }
+          if (writer?.error) {
+            process.stderr.write(
+              `cswm receive: --profile-out: a write failed (${writer.error.code ?? 'error'})\n`,
+            );
+          }
+          process.exitCode = 0;
+          resolve();
+        });
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+}
+
+/** What was learned, for people: the measured policy and where it differs from the emitter. */
+function profileSummary(p: SenderProfile, path: string | undefined): string {
+  const lines = [
+    `cswm receive: learned from ${p.deliveries} requests, ${p.events} events${path ? ` (profile: ${path})` : ''}`,
+  ];
+  const waits = p.waitsMs.summary.map((ms) => formatDurationMs(ms)).join(', ');
+  lines.push(
+    `  waits ${waits || '(not measured)'}; attempts ${p.maxAttempts ?? '(not measured)'}; timeout ${p.timeoutMs === null ? '(not measured)' : formatDurationMs(p.timeoutMs)}`,
+  );
+  lines.push(
+    `  User-Agent ${p.userAgent ?? '(none)'}; redirects ${p.redirects.followed === null ? '(not measured)' : p.redirects.followed ? 'followed' : 'not followed'}; at most ${p.maxConcurrentConnections} connections at once`,
+  );
+  for (const d of p.differences) lines.push(`  differs: ${d}`);
+  return `${lines.join('\n')}\n`;
 }

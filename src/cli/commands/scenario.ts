@@ -10,6 +10,7 @@ interface RunFlags extends AuthFlags, SchemaFlags {
   insecure?: boolean;
   ca?: string;
   timeScale?: number;
+  profile?: string;
   json?: boolean;
 }
 
@@ -58,6 +59,10 @@ export function register(program: Command): void {
       'multiply every wait, timeout and delay (0.01 for quick runs; default: real timings)',
       parsePositiveNumber('--time-scale', 100),
     )
+    .option(
+      '--profile <file>',
+      'a learned sender profile (cswm receive --learn): its waits, attempts, timeout and headers replace the defaults where a scenario sets none (expectations were written for the defaults)',
+    )
     .option('--json', 'print one JSON object: the summary and every result')
     .addHelpText(
       'after',
@@ -103,6 +108,10 @@ async function runCommand(refs: string[], flags: RunFlags): Promise<number> {
     import('../../scenarios/run-many.js'),
     import('../../scenarios/format.js'),
   ]);
+  const defaults =
+    flags.profile === undefined
+      ? undefined
+      : await (await import('../../profile/read.js')).loadProfilePolicy(flags.profile);
   const paint = painter(useColor());
   const controller = new AbortController();
   const onSigint = () => controller.abort(new Error('interrupted'));
@@ -113,6 +122,7 @@ async function runCommand(refs: string[], flags: RunFlags): Promise<number> {
       ...(flags.timeScale !== undefined ? { timeScale: flags.timeScale } : {}),
       ...(target ? { target } : {}),
       ...(schemas ? { schemas } : {}),
+      ...(defaults ? { defaults } : {}),
       ...(flags.json
         ? {}
         : { onResult: (r) => process.stdout.write(formatResult(r, paint, flags.timeScale ?? 1)) }),

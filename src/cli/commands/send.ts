@@ -37,8 +37,13 @@ interface SendFlags extends SchemaFlags {
   allowAnyPort?: boolean;
   journal?: string;
   validate: boolean;
+  profile?: string;
+  keepTiming?: boolean;
   json?: boolean;
 }
+
+/** Whether the user wrote a flag (commander fills in defaults): `--concurrency` for a replay. */
+type Given = (flag: keyof SendFlags) => boolean;
 
 /** Above this many events, people see only the failures and the summary (and a progress bar on a terminal). */
 const DETAIL_LIMIT = 20;
@@ -92,14 +97,30 @@ export function register(program: Command): void {
     .option('--allow-any-port', 'allow ports the Console would refuse (local tests)')
     .option('--journal <file>', 'append NDJSON for every attempt and outcome as it happens')
     .option('--no-validate', 'send events from a file even when they do not match their schema')
-    .option('--json', 'print one JSON object: the summary and every delivery');
-  schemaOptions(command).action(async (source: string, flags: SendFlags) => {
-    process.exitCode = await runSend(source, flags);
+    .option(
+      '--profile <file>',
+      'a learned sender profile (cswm receive --learn): its waits, attempts, timeout and headers replace the defaults; flags still win',
+    )
+    .option(
+      '--keep-timing',
+      'replaying a recording: start each body at its recorded offset (times --time-scale), once each unless --attempts',
+    )
+    .option('--json', 'print one JSON object: the summary and every delivery')
+    .addHelpText('after', REPLAY_HELP);
+  schemaOptions(command).action(async (source: string, flags: SendFlags, cmd: Command) => {
+    process.exitCode = await runSend(source, flags, (flag) => cmd.getOptionValueSource(flag) === 'cli');
   });
 }
 
-async function runSend(source: string, flags: SendFlags): Promise<number> {
-  const options = await buildOptions(flags);
+const REPLAY_HELP = `
+Replaying a recording: when FILE was written by cswm receive --record (or the inbox's NDJSON
+export), each recorded body is sent exactly as received, byte for byte, in the recorded order,
+one at a time (--concurrency to change), with this command's auth and headers: recorded
+headers are never sent. Bodies are not validated. --keep-timing reproduces the recorded gaps.
+`;
+
+async function runSend(source: string, flags: SendFlags, given: Given): Promise<number> {
+  const options = await buildOptions(flags, given);
   const delivery = await import('../../delivery/index.js');
   // Every flag and the destination are checked before the input is even read; the plan also
   // knows every form a secret takes (the token, `Bearer ...`, Basic's base64, a URL's password).
@@ -113,7 +134,9 @@ async function runSend(source: string, flags: SendFlags): Promise<number> {
     wrapped: flags.wrapped ?? false,
     validate: flags.validate,
     schemas,
+    keepTiming: flags.keepTiming ?? false,
   });
+  replayPolicy(input.kind, options, flags, given);
   try {
     return await sendAndReport(delivery, input, options, flags);
   } catch (error) {
@@ -233,8 +256,27 @@ function startProgress(total: number): { tick: (r: DeliveryRecord) => void; done
   };
 }
 
-async function buildOptions(flags: SendFlags): Promise<SendManyOptions> {
+/**
+ * A recording goes in order (one at a time) unless --concurrency says otherwise; with
+ * --keep-timing its own gaps hold the sender's retries, so each body goes once unless
+ * --attempts says otherwise.
+ */
+function replayPolicy(kind: string, options: SendManyOptions, flags: SendFlags, given: Given): void {
+  if (kind !== 'recording') {
+    if (flags.keepTiming) {
+      throw new InvalidOptionError(
+        '--keep-timing replays the gaps of a recording (cswm receive --record FILE); this source is not one',
+      );
+    }
+    return;
+  }
+  if (!given('concurrency') && !flags.keepTiming) options.concurrency = 1;
+  if (flags.keepTiming && !given('attempts')) options.maxAttempts = 1;
+}
+
+async function buildOptions(flags: SendFlags, given: Given): Promise<SendManyOptions> {
   const options: SendManyOptions = { url: flags.url, concurrency: flags.concurrency };
+  if (flags.profile !== undefined) await applyProfile(options, flags.profile, given);
   const auth = authFromFlags(flags);
   if (auth) options.auth = auth;
   if (flags.insecure) options.insecure = true;
@@ -250,8 +292,20 @@ async function buildOptions(flags: SendFlags): Promise<SendManyOptions> {
   if (flags.backoffBase !== undefined) backoff.baseMs = flags.backoffBase;
   if (flags.backoffFactor !== undefined) backoff.factor = flags.backoffFactor;
   if (flags.jitter !== undefined) backoff.jitter = flags.jitter;
+  // Any wait flag replaces the profile's schedule whole: a list and a base would not mix.
   if (Object.keys(backoff).length > 0) options.backoff = backoff;
   return options;
+}
+
+/** The profile's measured policy, said in one line on stderr; the flags applied after it win. */
+async function applyProfile(options: SendManyOptions, path: string, given: Given): Promise<void> {
+  const [{ loadProfilePolicy }, { describePolicy }] = await Promise.all([
+    import('../../profile/read.js'),
+    import('../../profile/apply.js'),
+  ]);
+  const policy = await loadProfilePolicy(path);
+  Object.assign(options, policy);
+  if (!given('json')) process.stderr.write(`cswm send: profile ${path}: ${describePolicy(policy)}\n`);
 }
 
 function parseDurationList(text: string): number[] {
