@@ -378,7 +378,7 @@ function profileSummary(p: SenderProfile, path: string | undefined): string {
     `  waits ${waits || '(not measured)'}; attempts ${p.maxAttempts ?? '(not measured)'}; timeout ${p.timeoutMs === null ? '(not measured)' : formatDurationMs(p.timeoutMs)}`,
   );
   lines.push(
-    `  User-Agent ${p.userAgent ?? '(none)'}; redirects ${p.redirects.followed === null ? '(not measured)' : p.redirects.followed ? 'followed' : 'not followed'}; at most ${p.maxConcurrentConnections} connections at once`,
+    `  User-Agent ${p.userAgent ?? '(none)'}; redirects ${p.redirects.followed === null ? '(not measured)' : p.redirects.followed ? 'followed' : 'not followed'}; at most ${p.maxConcurrentConnections} connection${p.maxConcurrentConnections === 1 ? '' : 's'} at once`,
   );
   for (const d of p.differences) lines.push(`  differs: ${d}`);
   return `${lines.join('\n')}\n`;
