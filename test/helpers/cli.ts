@@ -19,10 +19,22 @@ export function runCli(
   args: string[],
   options: { input?: string; env?: Record<string, string>; timeoutMs?: number; cwd?: string } = {},
 ): Promise<CliRun> {
+  return runProcess(process.execPath, [CLI_PATH, ...args], {
+    ...options,
+    env: { ...process.env, NO_COLOR: '1', ...options.env },
+  });
+}
+
+/** Runs any command with these arguments and collects its output, killed by its PID after `timeoutMs`. */
+export function runProcess(
+  command: string,
+  args: string[],
+  options: { input?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number; cwd?: string } = {},
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI_PATH, ...args], {
+    const child = spawn(command, args, {
       cwd: options.cwd,
-      env: { ...process.env, NO_COLOR: '1', ...options.env },
+      env: options.env ?? process.env,
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -4,13 +4,13 @@
  * test/fixtures/senders), the receiver stopped by a signal once the sender has exited, and the
  * profile read from the file it wrote. Every wait is bounded.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 import type { SenderProfile } from '../../src/profile/types.js';
-import { type CliRun, runCli } from '../helpers/cli.js';
+import { type CliRun, runCli, runProcess } from '../helpers/cli.js';
 import { startReceive } from '../helpers/receive.js';
 
 export const PYTHON = '/usr/bin/python3';
@@ -61,28 +61,8 @@ export function pythonSender(dir: string, events: string, args: string[], timeou
   return async (url: string): Promise<CliRun> => {
     const file = join(dir, 'python-events.ndjson');
     await writeFile(file, events);
-    return run(PYTHON, [PYTHON_SENDER, '--url', url, '--events', file, ...args], timeoutMs);
+    return runProcess(PYTHON, [PYTHON_SENDER, '--url', url, '--events', file, ...args], { timeoutMs });
   };
-}
-
-function run(command: string, args: string[], timeoutMs: number): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => {
-      stdout += d;
-    });
-    child.stderr.setEncoding('utf8').on('data', (d: string) => {
-      stderr += d;
-    });
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code, signal, stdout, stderr });
-    });
-  });
 }
 
 /** |measured - expected| / expected: the relative error the 5 % criterion is about. */
@@ -95,4 +75,14 @@ export function retryEvent(profile: SenderProfile) {
   const event = profile.waitsMs.perEvent.find((e) => e.probe === 'retry');
   if (!event) throw new Error(`no retry-probed event in the profile: ${JSON.stringify(profile.waitsMs)}`);
   return event;
+}
+
+/** Each measured value within 5 % of the expected one at the same position (message: all of both). */
+export function expectWithin5Percent(measured: readonly number[], expected: readonly number[]): void {
+  const errors = measured.map((m, i) => relativeError(m, expected[i] as number));
+  expect(measured.length, 'how many values').toBe(expected.length);
+  expect(
+    errors.every((e) => e < 0.05),
+    `measured ${measured.join(', ')}; expected ${expected.join(', ')}; relative errors ${errors.map((e) => e.toFixed(3)).join(', ')}`,
+  ).toBe(true);
 }

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkSenderProfile } from '../../src/profile/read.js';
 import type { SenderProfile } from '../../src/profile/types.js';
 import { runCli } from '../helpers/cli.js';
-import { emitter, type Learned, learnFrom, relativeError, tempDir } from './learn-helpers.js';
+import { emitter, expectWithin5Percent, type Learned, learnFrom, tempDir } from './learn-helpers.js';
 
 /**
  * Half speed: a loaded 2-core machine makes timers and event loops late by 10 to 30 ms, which
@@ -47,15 +47,13 @@ describe(`a profile learned from the emitter at time scale ${SCALE} (waits 2, 4,
     const retried = profile.waitsMs.perEvent.filter((e) => e.probe === 'retry');
     expect(retried.map((e) => e.waitsMs.length)).toEqual([4, 4, 4]);
     expect(profile.waitsMs.summary).toHaveLength(4);
-    profile.waitsMs.summary.forEach((w, i) =>
-      expect(relativeError(w, WAITS_MS[i] as number)).toBeLessThan(0.05),
-    );
+    expectWithin5Percent(profile.waitsMs.summary, WAITS_MS);
   });
 
   it('gives back the timeout within 5 % and the 5 attempts', () => {
     expect(learned.profile.timeoutMs).not.toBeNull();
     expect(learned.profile.timeoutSamplesMs).toHaveLength(2);
-    expect(relativeError(learned.profile.timeoutMs as number, TIMEOUT_MS)).toBeLessThan(0.05);
+    expectWithin5Percent([learned.profile.timeoutMs as number], [TIMEOUT_MS]);
     expect(learned.profile.maxAttempts).toBe(5);
   });
 
@@ -111,10 +109,8 @@ describe('the learned profile, through --profile', () => {
   it('is learned back from that emitter within 5 % of the first profile', () => {
     const first: SenderProfile = learned.profile;
     const second = again.profile;
-    second.waitsMs.summary.forEach((w, i) =>
-      expect(relativeError(w, first.waitsMs.summary[i] as number)).toBeLessThan(0.05),
-    );
-    expect(relativeError(second.timeoutMs as number, first.timeoutMs as number)).toBeLessThan(0.05);
+    expectWithin5Percent(second.waitsMs.summary, first.waitsMs.summary);
+    expectWithin5Percent([second.timeoutMs as number], [first.timeoutMs as number]);
     expect(second.maxAttempts).toBe(first.maxAttempts);
     expect(second.headers).toEqual(first.headers);
   });
