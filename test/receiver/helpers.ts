@@ -34,7 +34,7 @@ export interface PostOptions {
 
 /** One request; network failures come back as `{ ok: false, code }`, never thrown. */
 export function post(url: string, body: unknown, options: PostOptions = {}): Promise<PostResult> {
-  const data = typeof body === 'string' ? body : JSON.stringify(body);
+  const data = typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body);
   const target = new URL(url);
   const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve) => {
