@@ -37,6 +37,11 @@ export const FIXTURES: Record<string, string | Buffer> = {
   'array-root.schema.json': '{"type":"array","items":{}}',
   'untyped.schema.json': '{"type":"object","properties":{"key_name":{"type":"string"}}}',
   'documented.schema.json': '{"type":"object","properties":{"event_type":{"const":"alert_triggered"}}}',
+  'not-a-profile.json': '{"profileVersion":1,"waitsMs":{"summary":[-5]}}\n',
+  'truncated-recording.ndjson':
+    '{"format":"cswm-recorded-delivery/1","seq":1,"receivedAt":"2025-06-01T12:00:00.000Z","body":"{","bodyBytes":99999999,"bodySha256":"x","bodyTruncated":true}\n',
+  'edited-recording.ndjson':
+    '{"format":"cswm-recorded-delivery/1","seq":1,"receivedAt":"2025-06-01T12:00:00.000Z","body":"{}","bodyBytes":2,"bodySha256":"0000"}\n',
   'alias.yaml': '*missing_anchor\n',
   // A billion-laughs alias bomb: 9 levels of 9 aliases each.
   'alias-bomb.yaml': Array.from({ length: 9 }, (_, i) =>
@@ -188,6 +193,23 @@ export const BAD_CASES: BadCase[] = [
     args: ['send', '{F:schema-invalid.ndjson}', ...SEND.slice(2)],
   },
   { command: 'send', what: 'an empty file', args: ['send', '{F:empty.json}', ...SEND.slice(2)] },
+  ...each('send', SEND, '--profile', [
+    '{DIR}/missing.json',
+    '{F:binary.bin}',
+    '{F:invalid.json}',
+    '{F:not-a-profile.json}',
+  ]),
+  { command: 'send', what: '--keep-timing for generated events', args: [...SEND, '--keep-timing'] },
+  {
+    command: 'send',
+    what: 'a recording with a body kept in part',
+    args: ['send', '{F:truncated-recording.ndjson}', ...SEND.slice(2)],
+  },
+  {
+    command: 'send',
+    what: 'a recording with an edited body',
+    args: ['send', '{F:edited-recording.ndjson}', ...SEND.slice(2)],
+  },
   // receive (each would listen forever if accepted)
   ...each('receive', ['receive'], '--port', ['-1', '65536', 'abc', '1.5', '']),
   ...each('receive', RECEIVE, '--tls', ['bogus', '']),
@@ -215,6 +237,14 @@ export const BAD_CASES: BadCase[] = [
   ...each('receive', RECEIVE, '--require-header', ['no-colon', 'Name:', 'Bad Name: v']),
   ...each('receive', RECEIVE, '--require-basic', ['no-colon', ':pass']),
   ...each('receive', RECEIVE, '--auth-status', ['500', '200', 'x']),
+  ...each('receive', RECEIVE, '--record', ['{DIR}', '{DIR}/no/such/dir/r.ndjson']),
+  ...each('receive', RECEIVE, '--profile-out', ['{DIR}/p.json'], '--profile-out without --learn'),
+  ...each('receive', [...RECEIVE, '--learn'], '--profile-out', ['{DIR}', '{DIR}/no/such/dir/p.json']),
+  ...each('receive', [...RECEIVE, '--learn'], '--learn-probes', ['explode', '', 'retry,,timeout']),
+  ...each('receive', [...RECEIVE, '--learn'], '--time-scale', ['0', '-1', 'x', '101']),
+  ...each('receive', RECEIVE, '--time-scale', ['0.5'], '--time-scale without --learn'),
+  ...each('receive', [...RECEIVE, '--learn'], '--respond', ['503'], '--learn with --respond'),
+  ...each('receive', [...RECEIVE, '--learn'], '--proxy', ['http://127.0.0.1:8080/'], '--learn with --proxy'),
   // scenario
   { command: 'scenario', what: 'no scenario', args: ['scenario', 'run'] },
   { command: 'scenario', what: 'an unknown id', args: ['scenario', 'run', 'no-such-scenario'] },
@@ -252,6 +282,7 @@ export const BAD_CASES: BadCase[] = [
     ],
   },
   ...each('scenario', SCENARIO, '--time-scale', ['0', '-1', 'abc', '']),
+  ...each('scenario', SCENARIO, '--profile', ['{DIR}/missing.json', '{F:not-a-profile.json}']),
   ...each(
     'scenario',
     ['scenario', 'run', 'retry-then-success', '--time-scale', '0.01'],
@@ -292,6 +323,7 @@ export const BAD_CASES: BadCase[] = [
   ...each('check', CHECK, '--ca', ['{DIR}/missing.pem', '{F:not-a-cert.pem}']),
   ...each('check', CHECK, '--header', ['no-colon', 'Bad Name: v']),
   ...each('check', CHECK, '--basic', ['no-colon']),
+  ...each('check', CHECK, '--profile', ['{DIR}/missing.json', '{F:not-a-profile.json}']),
   {
     command: 'check',
     what: 'two auth methods',

@@ -199,7 +199,10 @@ function learnOptions(flags: ReceiveFlags, options: ReceiverOptions): void {
     const given = (['learnProbes', 'profileOut', 'timeScale'] as const).filter((k) => flags[k] !== undefined);
     if (given.length > 0) {
       const names = given.map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
-      throw new InvalidOptionError(`${names.join(', ')} go with --learn: add --learn, or leave them out`);
+      const verb = names.length === 1 ? 'goes' : 'go';
+      throw new InvalidOptionError(
+        `${names.join(', ')} ${verb} with --learn: add --learn, or leave ${names.length === 1 ? 'it' : 'them'} out`,
+      );
     }
     return;
   }
