@@ -103,7 +103,9 @@ afterAll(() => dir?.remove());
 describe('record then replay', () => {
   it('records every body byte for byte, whatever its size or encoding', () => {
     expect(first).toHaveLength(sent.length);
-    first.forEach((line, i) => expect(bytesOf(line).equals(sent[i] as Buffer), `line ${i + 1}`).toBe(true));
+    for (const [i, line] of first.entries()) {
+      expect(bytesOf(line).equals(sent[i] as Buffer), `line ${i + 1}`).toBe(true);
+    }
     expect(first.map((l) => l.eventType)).toEqual(expect.arrayContaining([...EVENT_TYPES]));
     expect(first.filter((l) => l.eventType === 'blocking_safe_ip').map((l) => l.form)).toEqual([
       'flat',
