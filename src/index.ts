@@ -119,8 +119,12 @@ export {
   type ValidationResult,
   validateEvent,
 } from './events/validator.js';
+export { type ProfilePolicy, senderProfileOptions } from './profile/apply.js';
+export { loadSenderProfile } from './profile/read.js';
+export type { Probe, SenderProfile } from './profile/types.js';
 export { TLS_MODES, type TlsMode } from './receiver/certs.js';
 export { explainFault, explainRule } from './receiver/faults.js';
+export type { LearnOptions } from './receiver/learn.js';
 export { startReceiver } from './receiver/server.js';
 export type {
   Fault,

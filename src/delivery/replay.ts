@@ -74,7 +74,11 @@ export async function recordingSource(
   if (total === 0) throw new InvalidEventError(`${path} holds no recorded deliveries`);
   const origin = firstMs ?? 0;
   async function* items(): AsyncGenerator<unknown> {
+    let left = total;
     for await (const { value } of fileLines(path)) {
+      // The file may grow while it is replayed (a receiver recording into it, the replay
+      // included): only the lines checked are sent.
+      if (left-- <= 0) return;
       const body = replayBodyOf(value) as ReplayBody;
       // A recording's clock may step back (NTP): a gap is never negative.
       const atMs = options.keepTiming ? Math.max(0, body.receivedAtMs - origin) : undefined;

@@ -7,7 +7,10 @@ import { formatDurationMs } from '../util/duration.js';
 import { JITTER_NOISE } from './differences.js';
 import type { SenderProfile } from './types.js';
 
-/** The delivery options a profile sets (the ones it measured). */
+/**
+ * The delivery options a profile sets (the ones it measured).
+ * @example await deliver(event, { url, ...senderProfileOptions(profile) })
+ */
 export interface ProfilePolicy {
   timeoutMs?: number;
   maxAttempts?: number;

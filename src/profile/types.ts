@@ -16,6 +16,7 @@ export const PROFILE_VERSION = 1;
  * freshly started sender warms up).
  */
 export const PROBES = ['retry', 'timeout', 'redirect', 'accept'] as const;
+/** @example const probes: Probe[] = ['accept', 'retry', 'retry', 'timeout'] */
 export type Probe = (typeof PROBES)[number];
 
 /** @default ['retry', 'timeout', 'redirect'] */
@@ -64,6 +65,12 @@ export interface BodyForm extends BodyFacts {
   count: number;
 }
 
+/**
+ * @example
+ * const profile = receiver.profile(); // learn mode
+ * profile?.waitsMs.summary; // [2003, 4001, 8004, 16002]
+ * profile?.differences; // ['waits 2.00s, 4.00s, 8.00s, 16.0s between attempts (the emitter: ...)']
+ */
 export interface SenderProfile {
   /** Where the shape is described (relative to a profile kept in the package's folder). */
   $schema?: string;

@@ -16,6 +16,7 @@ import { version } from '../version.js';
 import type { Decision, RequestFacts } from './faults.js';
 import type { RecordedDelivery, Response } from './types.js';
 
+/** @example await startReceiver({ learn: { probes: ['accept', 'retry', 'timeout'], timeScale: 0.5 } }) */
 export interface LearnOptions {
   /**
    * The failures new events are answered with, one per new event, in order (then 200).

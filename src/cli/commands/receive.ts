@@ -89,7 +89,7 @@ export function register(program: Command): void {
     .option('--learn', 'learn the sender: answer new events with failures and measure it (see below)')
     .option(
       '--learn-probes <list>',
-      'the failures for new events, in order (default retry,timeout,redirect; each may repeat)',
+      'how new events are answered, in order: retry, timeout, redirect, accept (default retry,timeout,redirect; each may repeat)',
     )
     .option(
       '--profile-out <file>',
@@ -128,8 +128,8 @@ Learning the sender (--learn):
   Point the sender (the real Console, through a public address) at this receiver and let it
   send a few events. Each new event (new event_id, or new body) gets the next probe:
     retry     503 to every attempt: the waits between attempts and how many it makes
-    timeout   the first attempt is never answered (up to 5 min, then 200): how long the
-              sender waits before giving up; later attempts get 200
+    timeout   the first attempt is not answered (for 5 min times --time-scale at most,
+              then 200): how long the sender waits before giving up; later ones get 200
     redirect  the first attempt gets 302 to /cswm-learn/redirected/N: whether the sender
               follows it (a request there) or retries instead; later attempts get 200
     accept    200 at once: an event only observed (e.g. first, while a sender warms up)
