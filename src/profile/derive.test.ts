@@ -1,53 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type DeriveContext, deriveProfile, median, type Observation } from './derive.js';
-
-const ctx = (over: Partial<DeriveContext> = {}): DeriveContext => ({
-  timeScale: 1,
-  nowMs: 1_000_000,
-  updatedAt: '2025-06-01T12:00:00.000Z',
-  version: '0.0.0',
-  maxConcurrentConnections: 1,
-  maxConcurrentRequests: 1,
-  ...over,
-});
-
-const HEADERS: [string, string][] = [
-  ['Host', 'x'],
-  ['Content-Type', 'application/json'],
-  ['User-Agent', 'test-sender/1'],
-];
-
-/** An observation: arrived at `at`, answered (or given up on) `tookMs` later. */
-function obs(
-  key: string | null,
-  probe: Observation['probe'],
-  at: number,
-  answer: string,
-  tookMs = 5,
-  over: Partial<Observation> = {},
-): Observation {
-  return {
-    key,
-    probe,
-    eventType: 'alert_triggered',
-    method: 'POST',
-    httpVersion: '1.1',
-    headers: HEADERS,
-    body: {
-      form: 'wrapped',
-      keys: ['metadata', 'details'],
-      detailsKeys: ['event_id'],
-      compact: true,
-      sameAsJsonStringify: true,
-      trailingNewline: false,
-    },
-    arrivedMs: at,
-    endedMs: at + tookMs,
-    abandoned: answer === 'hang',
-    answer,
-    ...over,
-  };
-}
+import { ctx, obs } from '../../test/profile/observations.js';
+import { deriveProfile, median, type Observation } from './derive.js';
 
 /** Attempts of one event answered 503, separated by `waits` (from the end of each exchange). */
 function retried(

@@ -12,34 +12,20 @@ import { checkSenderProfile } from '../../src/profile/read.js';
 import { runCli } from '../helpers/cli.js';
 import { startReceive } from '../helpers/receive.js';
 import { tempDir } from './learn-helpers.js';
+import { ctx, obs } from './observations.js';
 
 const AGENT = 'synthetic-sender/2.0';
 
-function observation(
-  key: string,
-  probe: Observation['probe'],
-  arrivedMs: number,
-  answer: string,
-  tookMs: number,
-): Observation {
-  return {
-    key,
-    probe,
-    eventType: 'alert_triggered',
-    method: 'POST',
-    httpVersion: '1.1',
+/** A request of the synthetic sender: its own User-Agent, arrived at `at`, ended `tookMs` later. */
+const observation = (key: string, probe: Observation['probe'], at: number, answer: string, tookMs: number) =>
+  obs(key, probe, at, answer, tookMs, {
     headers: [
       ['Host', 'x'],
       ['User-Agent', AGENT],
       ['Content-Type', 'application/json'],
     ],
     body: null,
-    arrivedMs,
-    endedMs: arrivedMs + tookMs,
-    abandoned: answer === 'hang',
-    answer,
-  };
-}
+  });
 
 let dir: Awaited<ReturnType<typeof tempDir>>;
 let profileFile: string;
@@ -54,14 +40,7 @@ beforeAll(async () => {
       observation('r', 'retry', 8500, 'status-503', 0),
       observation('t', 'timeout', 20_000, 'hang', 7000),
     ],
-    {
-      timeScale: 1,
-      nowMs: 100_000,
-      updatedAt: new Date().toISOString(),
-      version: '0.0.0',
-      maxConcurrentConnections: 1,
-      maxConcurrentRequests: 1,
-    },
+    ctx({ nowMs: 100_000 }),
   );
   expect(profile).toMatchObject({
     maxAttempts: 4,
