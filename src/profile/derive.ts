@@ -136,17 +136,17 @@ function summarizeWaits(
     });
   }
   const summary: number[] = [];
-  let jitter: number | null = null;
+  const deviations: number[] = [];
   for (const position of samples) {
     // A gap (no sample at this position) ends the schedule: later positions would shift.
     if (!position || position.length === 0) break;
     const m = median(position);
     summary.push(m);
-    if (position.length >= 2 && m > 0) {
-      const spread = Math.max(...position.map((s) => Math.abs(s - m) / m));
-      jitter = Math.max(jitter ?? 0, Math.round(spread * 1000) / 1000);
-    }
+    if (position.length >= 2 && m > 0) deviations.push(...position.map((s) => Math.abs(s - m) / m));
   }
+  // Twice the median deviation: about the ± fraction of a uniform jitter, and one exchange
+  // slowed by a busy machine does not make a jitter of a sender that has none.
+  const jitter = deviations.length > 0 ? Math.round(medianOf(deviations) * 2 * 1000) / 1000 : null;
   return { summary, jitter };
 }
 
@@ -196,11 +196,13 @@ function redirects(
 
 /** The median, rounded to whole ms (the mean of the middle two for an even count). */
 export function median(values: readonly number[]): number {
+  return Math.round(medianOf(values));
+}
+
+function medianOf(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  const m =
-    sorted.length % 2 === 1
-      ? (sorted[mid] as number)
-      : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-  return Math.round(m);
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }

@@ -90,7 +90,11 @@ export interface SenderProfile {
      * previous attempt was answered at once (a status), in ms. What `--profile` sends with.
      */
     summary: number[];
-    /** Largest spread of a position's samples around its median, as a fraction; null below 2 samples. */
+    /**
+     * How much the waits vary, as a fraction: twice the median relative deviation of each
+     * position's samples from its median (about the ± of a uniform jitter); null when no
+     * position has 2 samples.
+     */
     jitter: number | null;
     perEvent: EventWaits[];
   };
