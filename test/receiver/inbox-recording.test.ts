@@ -157,6 +157,23 @@ describe('learn mode, as a library option', () => {
     });
   });
 
+  it('keeps the names of credential headers, never their values', async () => {
+    const r = await receiver({
+      learn: { probes: ['accept'] },
+      auth: { type: 'header', name: 'x-webhook-key', value: CANARY },
+    });
+    const changed = new Promise<void>((resolve) => r.onProfileChange(resolve));
+    await post(`${r.url}/hook`, alertEvent('s-1'), {
+      headers: { 'x-webhook-key': CANARY, authorization: `Bearer ${CANARY}` },
+    });
+    await changed;
+    const text = response(await get(`${r.url}/_cswm/profile`)).body;
+    expect(text).not.toContain(CANARY);
+    const profile = JSON.parse(text) as { credentialHeaders: string[]; headers: Record<string, string> };
+    expect(profile.credentialHeaders.sort()).toEqual(['authorization', 'x-webhook-key']);
+    expect(Object.keys(profile.headers)).not.toContain('authorization');
+  });
+
   it('measures how long a sender holds an unanswered request', async () => {
     const r = await receiver({ learn: { probes: ['timeout'] } });
     const changed = new Promise<void>((resolve) => r.onProfileChange(resolve));
