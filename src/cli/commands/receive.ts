@@ -1,14 +1,18 @@
 import type { Command } from 'commander';
 import { InvalidOptionError } from '../../errors.js';
-import { parseProbes } from '../../profile/plan.js';
-import type { SenderProfile } from '../../profile/types.js';
-import { DEFAULT_PROBES, type Probe } from '../../profile/types.js';
 import type { Receiver, ReceiverOptions, RecordedDelivery } from '../../receiver/index.js';
 import { DEFAULT_MAX_EVENT_IDS, DEFAULT_MAX_RECORDS } from '../../receiver/recorder.js';
-import { formatDurationMs } from '../../util/duration.js';
 import { redactUrl } from '../../util/redact.js';
 import { parseCount, parsePositiveNumber } from '../options.js';
 import { painter, useColor } from '../output.js';
+import {
+  LEARN_HELP,
+  learnOptions,
+  learnProbesOf,
+  type ProfileWriter,
+  profileSummary,
+  startProfileOut,
+} from './receive-learn.js';
 
 interface ReceiveFlags {
   port: number;
@@ -123,36 +127,6 @@ export function register(program: Command): void {
     });
 }
 
-const LEARN_HELP = `
-Learning the sender (--learn):
-  Point the sender (the real Console, through a public address) at this receiver and let it
-  send a few events. Each new event (new event_id, or new body) gets the next probe:
-    retry     503 to every attempt: the waits between attempts and how many it makes
-    timeout   the first attempt is not answered (for 5 min times --time-scale at most,
-              then 200): how long the sender waits before giving up; later ones get 200
-    redirect  the first attempt gets 302 to /cswm-learn/redirected/N: whether the sender
-              follows it (a request there) or retries instead; later attempts get 200
-    accept    200 at once: an event only observed (e.g. first, while a sender warms up)
-  Once the probes are used, events get 200. Every request is measured: waits (from the end
-  of one exchange to the next attempt's arrival), headers and User-Agent, body form and key
-  order, HTTP version, connections open at once. The profile is at /_cswm/profile and in
-  --profile-out FILE; cswm send, check and scenario run take it with --profile FILE.
-`;
-
-type ProfileWriter = Awaited<ReturnType<typeof import('../../profile/write.js').createProfileWriter>>;
-
-/** `--profile-out`: written now (a bad path exits 2 before any delivery), then on each change. */
-async function startProfileOut(receiver: Receiver, flags: ReceiveFlags): Promise<ProfileWriter | null> {
-  if (flags.profileOut === undefined) return null;
-  const { createProfileWriter } = await import('../../profile/write.js');
-  const writer = await createProfileWriter(
-    flags.profileOut,
-    () => receiver.profile() as NonNullable<ReturnType<Receiver['profile']>>,
-  );
-  receiver.onProfileChange(() => writer.changed());
-  return writer;
-}
-
 type ReceiverModule = typeof import('../../receiver/index.js');
 type Explain = ReceiverModule['explainRule'];
 
@@ -191,38 +165,6 @@ async function toOptions(flags: ReceiveFlags, parse: ReceiverModule): Promise<Re
     throw new InvalidOptionError('--ca-dir writes generated CA certificates: use it with --tls');
   }
   return options;
-}
-
-/** The learn flags: --learn-probes, --profile-out and --time-scale only with --learn. */
-function learnOptions(flags: ReceiveFlags, options: ReceiverOptions): void {
-  if (!flags.learn) {
-    const given = (['learnProbes', 'profileOut', 'timeScale'] as const).filter((k) => flags[k] !== undefined);
-    if (given.length > 0) {
-      const names = given.map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
-      const verb = names.length === 1 ? 'goes' : 'go';
-      throw new InvalidOptionError(
-        `${names.join(', ')} ${verb} with --learn: add --learn, or leave ${names.length === 1 ? 'it' : 'them'} out`,
-      );
-    }
-    return;
-  }
-  if (options.faults && options.faults.length > 0) {
-    throw new InvalidOptionError(
-      '--learn chooses the answers itself: leave out --respond, --delay and --fault (and --times, --path, --event-type)',
-    );
-  }
-  if (flags.proxy !== undefined)
-    throw new InvalidOptionError('--learn and --proxy exclude each other: choose one');
-  let probes: Probe[] | undefined;
-  if (flags.learnProbes !== undefined) {
-    const parsed = parseProbes(flags.learnProbes);
-    if (typeof parsed === 'string') throw new InvalidOptionError(`--learn-probes: ${parsed}`);
-    probes = parsed;
-  }
-  options.learn = {
-    ...(probes ? { probes } : {}),
-    ...(flags.timeScale !== undefined ? { timeScale: flags.timeScale } : {}),
-  };
 }
 
 function announce(receiver: Receiver, options: ReceiverOptions, flags: ReceiveFlags, explain: Explain): void {
@@ -317,11 +259,6 @@ function answerText(d: RecordedDelivery): string {
   }
 }
 
-function learnProbesOf(options: ReceiverOptions): string[] {
-  const learn = options.learn;
-  return [...((typeof learn === 'object' ? learn.probes : undefined) ?? DEFAULT_PROBES)];
-}
-
 /**
  * Runs until SIGINT or SIGTERM, then closes gracefully (in-flight requests finish), writes the
  * profile a last time, and exits 0.
@@ -369,20 +306,4 @@ function untilSignal(
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
-}
-
-/** What was learned, for people: the measured policy and where it differs from the emitter. */
-function profileSummary(p: SenderProfile, path: string | undefined): string {
-  const lines = [
-    `cswm receive: learned from ${p.deliveries} requests, ${p.events} events${path ? ` (profile: ${path})` : ''}`,
-  ];
-  const waits = p.waitsMs.summary.map((ms) => formatDurationMs(ms)).join(', ');
-  lines.push(
-    `  waits ${waits || '(not measured)'}; attempts ${p.maxAttempts ?? '(not measured)'}; timeout ${p.timeoutMs === null ? '(not measured)' : formatDurationMs(p.timeoutMs)}`,
-  );
-  lines.push(
-    `  User-Agent ${p.userAgent ?? '(none)'}; redirects ${p.redirects.followed === null ? '(not measured)' : p.redirects.followed ? 'followed' : 'not followed'}; at most ${p.maxConcurrentConnections} connection${p.maxConcurrentConnections === 1 ? '' : 's'} at once`,
-  );
-  for (const d of p.differences) lines.push(`  differs: ${d}`);
-  return `${lines.join('\n')}\n`;
 }
