@@ -4,6 +4,7 @@ import type { SenderProfile } from './types.js';
 
 const measured = {
   deliveries: 9,
+  events: 3,
   waitsMs: { summary: [2000, 4000, 8000, 16000], jitter: 0.004, perEvent: [] },
   maxAttempts: 5,
   timeoutMs: 10_000,
@@ -31,6 +32,7 @@ describe('senderProfileOptions', () => {
   it('leaves what was not measured to the defaults', () => {
     const empty = {
       deliveries: 0,
+      events: 0,
       waitsMs: { summary: [], jitter: null, perEvent: [] },
       maxAttempts: null,
       timeoutMs: null,

@@ -35,8 +35,8 @@ export function senderProfileOptions(profile: SenderProfile): ProfilePolicy {
       ...(jitter !== null && jitter >= JITTER_NOISE ? { jitter: Math.min(1, jitter) } : {}),
     };
   }
-  // With nothing seen, there are no headers to stand for: keep the emitter's.
-  if (profile.deliveries > 0) policy.headers = { ...profile.headers };
+  // With no event seen, there are no headers to stand for: keep the emitter's.
+  if (profile.events > 0) policy.headers = { ...profile.headers };
   return policy;
 }
 

@@ -145,6 +145,18 @@ describe('deriveProfile: redirects, forms, connections', () => {
     expect(p.form.blocking_safe_ip).toMatchObject({ form: 'flat', keys: ['ip', 'event_id'], count: 1 });
   });
 
+  it('takes the headers from requests that carried an event, not from a bodiless health check', () => {
+    const check = obs(null, 'none', 50, 'status-400', 1, {
+      method: 'GET',
+      body: null,
+      headers: [['User-Agent', 'probe/1']],
+    });
+    const p = deriveProfile([obs('a', 'accept', 0, 'status-200'), check], ctx());
+    expect(p.userAgent).toBe('test-sender/1');
+    expect(p.varyingHeaders).toEqual([]);
+    expect(p.deliveries).toBe(2);
+  });
+
   it('reports the connection figures and HTTP versions it was given and saw', () => {
     const p = deriveProfile(
       [obs('a', 'accept', 0, 'status-200', 5, { httpVersion: '1.0' })],

@@ -83,7 +83,8 @@ export function deriveProfile(observations: readonly Observation[], ctx: DeriveC
     timeoutSamplesMs,
     timeoutLongerThanMs:
       timeoutSamplesMs.length === 0 && answeredHangs.length > 0 ? Math.max(...answeredHangs) : null,
-    ...headerFacts(deliveries.map((o) => o.headers)),
+    // Only requests that carried an event: a health check through a tunnel is not the sender.
+    ...headerFacts(deliveries.filter((o) => o.key !== null).map((o) => o.headers)),
     form: bodyForms(deliveries),
     redirects: redirects(observations, events),
     maxConcurrentConnections: ctx.maxConcurrentConnections,

@@ -68,7 +68,7 @@ function timeout(p: SenderProfile): string[] {
 }
 
 function headers(p: SenderProfile): string[] {
-  if (p.deliveries === 0) return [];
+  if (p.events === 0) return [];
   const out: string[] = [];
   const agent = DEFAULT_REQUEST_HEADERS['user-agent'] as string;
   if (p.userAgent === null) out.push(`sends no User-Agent (the emitter: ${agent})`);
