@@ -44,7 +44,7 @@ describe('senderProfileOptions', () => {
 
   it('says what it sets in one line', () => {
     expect(describePolicy(senderProfileOptions(measured))).toBe(
-      'waits 2.00s, 4.00s, 8.00s, 16.0s; 5 attempts; timeout 10.0s; headers user-agent, content-type',
+      'waits 2s, 4s, 8s, 16s; 5 attempts; timeout 10s; headers user-agent, content-type',
     );
   });
 });

@@ -141,8 +141,9 @@ describe('deriveProfile: redirects, forms, connections', () => {
       ],
       ctx(),
     );
-    expect(p.form.alert_triggered?.count).toBe(2);
-    expect(p.form.blocking_safe_ip).toMatchObject({ form: 'flat', keys: ['ip', 'event_id'], count: 1 });
+    expect(p.bodyForms.alert_triggered?.count).toBe(2);
+    expect(p.form).toBe('wrapped (blocking_safe_ip: flat); compact JSON');
+    expect(p.bodyForms.blocking_safe_ip).toMatchObject({ form: 'flat', keys: ['ip', 'event_id'], count: 1 });
   });
 
   it('takes the headers from requests that carried an event, not from a bodiless health check', () => {

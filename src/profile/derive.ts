@@ -85,13 +85,15 @@ export function deriveProfile(observations: readonly Observation[], ctx: DeriveC
       timeoutSamplesMs.length === 0 && answeredHangs.length > 0 ? Math.max(...answeredHangs) : null,
     // Only requests that carried an event: a health check through a tunnel is not the sender.
     ...headerFacts(deliveries.filter((o) => o.key !== null).map((o) => o.headers)),
-    form: bodyForms(deliveries),
+    form: null,
+    bodyForms: bodyForms(deliveries),
     redirects: redirects(observations, events),
     maxConcurrentConnections: ctx.maxConcurrentConnections,
     maxConcurrentRequests: ctx.maxConcurrentRequests,
     httpVersions: [...new Set(observations.map((o) => o.httpVersion))].sort(),
     differences: [],
   };
+  profile.form = describeForms(profile.bodyForms);
   profile.differences = describeDifferences(profile);
   return profile;
 }
@@ -183,6 +185,17 @@ function bodyForms(deliveries: readonly Observation[]): Record<string, BodyForm>
     else forms[type] = { ...o.body, count: 1 };
   }
   return forms;
+}
+
+/** The forms in a few words: the most common one, the types that differ, the spacing. */
+export function describeForms(forms: Record<string, BodyForm>): string | null {
+  const entries = Object.entries(forms).filter(([, f]) => f.form !== null);
+  if (entries.length === 0) return null;
+  const count = (form: string) => entries.filter(([, f]) => f.form === form).length;
+  const main = count('wrapped') >= count('flat') ? 'wrapped' : 'flat';
+  const others = entries.filter(([, f]) => f.form !== main).map(([type, f]) => `${type}: ${f.form}`);
+  const spacing = entries.every(([, f]) => f.compact) ? 'compact JSON' : 'JSON with whitespace';
+  return `${main}${others.length > 0 ? ` (${others.join(', ')})` : ''}; ${spacing}`;
 }
 
 function redirects(

@@ -32,7 +32,8 @@ function emitterLike(over: Partial<SenderProfile> = {}): SenderProfile {
     headerNames: ['content-type', 'user-agent', 'Host'],
     varyingHeaders: [],
     credentialHeaders: [],
-    form: { alert_triggered: FORM },
+    form: 'wrapped; compact JSON',
+    bodyForms: { alert_triggered: FORM },
     redirects: { followed: false, method: null },
     maxConcurrentConnections: 1,
     maxConcurrentRequests: 1,
@@ -55,7 +56,7 @@ describe('describeDifferences', () => {
     [
       'waits',
       { waitsMs: { summary: [2000, 4000, 8000, 16000], jitter: null, perEvent: [] } },
-      'waits 2.00s, 4.00s, 8.00s, 16.0s between attempts (the emitter: 1.00s, 2.00s, 4.00s, 8.00s)',
+      'waits 2s, 4s, 8s, 16s between attempts (the emitter: 1s, 2s, 4s, 8s)',
     ],
     [
       'jitter',
@@ -67,11 +68,11 @@ describe('describeDifferences', () => {
       { maxAttempts: 3 },
       'makes 3 attempts in all for an event answered failures (the emitter: 5)',
     ],
-    ['timeout', { timeoutMs: 10_000 }, 'gives up on an unanswered request after 10.0s (the emitter: 30.0s)'],
+    ['timeout', { timeoutMs: 10_000 }, 'gives up on an unanswered request after 10s (the emitter: 30s)'],
     [
       'a longer patience',
       { timeoutMs: null, timeoutLongerThanMs: 300_000 },
-      'still waited for an answer after 5m00s (the emitter gives up after 30.0s)',
+      'still waited for an answer after 5m00s (the emitter gives up after 30s)',
     ],
     [
       'user agent',
@@ -97,32 +98,32 @@ describe('describeDifferences', () => {
     ],
     [
       'wrapped blocking_safe_ip',
-      { form: { blocking_safe_ip: { ...FORM, detailsKeys: [] } } },
+      { bodyForms: { blocking_safe_ip: { ...FORM, detailsKeys: [] } } },
       'sends blocking_safe_ip wrapped in {metadata, details} (the emitter: flat, as documented)',
     ],
     [
       'details first',
-      { form: { alert_triggered: { ...FORM, keys: ['details', 'metadata'] } } },
+      { bodyForms: { alert_triggered: { ...FORM, keys: ['details', 'metadata'] } } },
       'writes alert_triggered with its top-level keys in the order details, metadata (the emitter: metadata, details)',
     ],
     [
       'field order',
-      { form: { alert_triggered: { ...FORM, detailsKeys: ['event_type', 'event_id'] } } },
+      { bodyForms: { alert_triggered: { ...FORM, detailsKeys: ['event_type', 'event_id'] } } },
       "writes alert_triggered's fields in another order than the emitter (first: event_type, event_id; the emitter, as documented: event_id, event_type)",
     ],
     [
       'whitespace',
-      { form: { alert_triggered: { ...FORM, compact: false, sameAsJsonStringify: false } } },
+      { bodyForms: { alert_triggered: { ...FORM, compact: false, sameAsJsonStringify: false } } },
       'writes JSON with whitespace between tokens (the emitter: compact)',
     ],
     [
       'escapes',
-      { form: { alert_triggered: { ...FORM, sameAsJsonStringify: false } } },
+      { bodyForms: { alert_triggered: { ...FORM, sameAsJsonStringify: false } } },
       'escapes characters differently from JSON.stringify (e.g. \\u003c for <), which the emitter does not',
     ],
     [
       'trailing newline',
-      { form: { alert_triggered: { ...FORM, trailingNewline: true } } },
+      { bodyForms: { alert_triggered: { ...FORM, trailingNewline: true } } },
       'ends bodies with a newline (the emitter does not)',
     ],
     [

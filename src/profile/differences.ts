@@ -27,7 +27,7 @@ function differs(measured: number, assumed: number): boolean {
  * The differences, in a stable order: schedule, timeout, headers, bodies, redirects,
  * connections.
  *
- * @example describeDifferences(profile) // ['waits 2.00s, 4.00s, 8.00s, 16.0s between attempts (the emitter: 1.00s, 2.00s, 4.00s, 8.00s)', ...]
+ * @example describeDifferences(profile) // ['waits 2s, 4s, 8s, 16s between attempts (the emitter: 1s, 2s, 4s, 8s)', ...]
  */
 export function describeDifferences(p: SenderProfile): string[] {
   return [...schedule(p), ...timeout(p), ...headers(p), ...bodies(p), ...transport(p)];
@@ -94,7 +94,7 @@ function headers(p: SenderProfile): string[] {
 
 function bodies(p: SenderProfile): string[] {
   const out: string[] = [];
-  for (const [type, form] of Object.entries(p.form)) {
+  for (const [type, form] of Object.entries(p.bodyForms)) {
     if (!isEventType(type)) continue;
     if (type === 'blocking_safe_ip' && form.form === 'wrapped') {
       out.push('sends blocking_safe_ip wrapped in {metadata, details} (the emitter: flat, as documented)');
@@ -102,7 +102,7 @@ function bodies(p: SenderProfile): string[] {
     const order = keyOrderDifference(type, form);
     if (order) out.push(order);
   }
-  const all = Object.values(p.form);
+  const all = Object.values(p.bodyForms);
   if (all.some((f) => !f.compact))
     out.push('writes JSON with whitespace between tokens (the emitter: compact)');
   else if (all.some((f) => !f.sameAsJsonStringify)) {

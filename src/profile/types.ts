@@ -69,7 +69,7 @@ export interface BodyForm extends BodyFacts {
  * @example
  * const profile = receiver.profile(); // learn mode
  * profile?.waitsMs.summary; // [2003, 4001, 8004, 16002]
- * profile?.differences; // ['waits 2.00s, 4.00s, 8.00s, 16.0s between attempts (the emitter: ...)']
+ * profile?.differences; // ['waits 2s, 4s, 8s, 16s between attempts (the emitter: ...)']
  */
 export interface SenderProfile {
   /** Where the shape is described (relative to a profile kept in the package's folder). */
@@ -117,8 +117,13 @@ export interface SenderProfile {
   varyingHeaders: string[];
   /** Headers that carried credentials (values never kept). */
   credentialHeaders: string[];
-  /** Body form by event type (`(not an event)` for bodies that are not). */
-  form: Record<string, BodyForm>;
+  /**
+   * The body form in a few words, e.g. `wrapped (blocking_safe_ip: flat); compact JSON`; null
+   * before any body was seen. The details by event type are in `bodyForms`.
+   */
+  form: string | null;
+  /** How bodies are written, by event type (`(not an event)` for bodies that are not one). */
+  bodyForms: Record<string, BodyForm>;
   redirects: {
     /** True when a 302 was followed, false when the sender retried instead, null until seen. */
     followed: boolean | null;

@@ -32,7 +32,7 @@ const fail = (status: number, error: string): ResendReply => ({ status, body: { 
 export async function resend(rt: Runtime, input: unknown): Promise<ResendReply> {
   const request = parseRequest(input);
   if (typeof request === 'string') return fail(400, request);
-  const delivery = rt.recorder.list().find((d) => d.seq === request.seq);
+  const delivery = rt.recorder.get(request.seq);
   if (!delivery)
     return fail(404, `no recorded delivery #${request.seq} (it may have been cleared or dropped)`);
   const body = Buffer.from(delivery.body, 'utf8');

@@ -221,17 +221,34 @@ describe.skipIf(!hasChromium)('the inbox page, in headless Chromium', () => {
     expect(bodies.join('\n')).not.toContain(CANARY);
   });
 
-  it('shows export, re-send and the sender profile only when the receiver answers their routes', async () => {
+  it('shows export and re-send (routes every receiver serves), and the sender profile only while learning', async () => {
     const receiver = await suite.receiver();
     await post(`${receiver.url}/hook`, alert('x-1'));
     const inbox = await suite.open(receiver.url);
+    await inbox.page.locator('#export').waitFor({ state: 'visible', timeout: 15_000 });
     await rows(inbox.page).first().click();
     await waitForText(inbox.page.locator('#detail h3'), 'Headers');
-    expect(await inbox.page.locator('#export').isHidden()).toBe(true);
-    expect(await inbox.page.locator('#resend-form').count()).toBe(0);
+    expect(await inbox.page.locator('#resend-form').count()).toBe(1);
     expect(inbox.requests.filter((r) => /resend|profile|format=ndjson/.test(r)).length).toBe(3);
     await inbox.page.keyboard.press('Escape');
+    // Not learning: /_cswm/profile answers 404, so there is no profile panel.
     expect(await inbox.page.locator('#profile').count()).toBe(0);
+  });
+
+  it('re-sends a recorded delivery for real and shows the profile a learning receiver forms', async () => {
+    const target = await suite.receiver();
+    const learning = await suite.receiver({ learn: { probes: ['accept'] }, allowAnyPort: true });
+    const formed = new Promise<void>((resolve) => learning.onProfileChange(resolve));
+    await post(`${learning.url}/hook`, alert('learn-1'), { headers: { 'user-agent': 'page-test-sender/1' } });
+    await formed;
+    const { page } = await suite.open(learning.url);
+    await waitForText(page.locator('#profile'), 'page-test-sender/1');
+    await rows(page).first().click();
+    const form = page.locator('#resend-form');
+    await form.locator('input').fill(`${target.url}/copy`);
+    await form.locator('button').click();
+    await waitForText(form.locator('output.ok'), 'delivered (200)');
+    expect(target.deliveries().map((d) => d.body)).toEqual([learning.deliveries()[0]?.body]);
   });
 
   it('drives the export, re-send and profile routes as their contract says, when they answer', async () => {
