@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The consumer proof: the package as a user gets it. Packs this repository (`npm pack`), lints
 # the tarball with publint, makes a fresh project in a temporary folder, installs the tarball
-# offline from the npm cache the main install filled (with vitest, typescript, testcontainers and
-# @types/node at this repository's versions), then type-checks and runs the files under
-# test/consumer/fixture there. Those files are the README's "Use in your tests" examples.
+# with vitest, typescript, testcontainers and @types/node at this repository's versions (from
+# the npm cache the main install filled where it can; `npm ci` caches packages, not the
+# registry's version lists, so those come from the registry), then type-checks and runs the
+# files under test/consumer/fixture there. Those files are the README's "Use in your tests" examples.
 # Needs a built dist/ (`npm run build`). Exit 0 when everything passes.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -26,7 +27,7 @@ echo "packed $tarball_name ($(du -k "$tarball" | cut -f1) KiB)"
 echo "== publint (strict: warnings fail too)"
 "$repo/node_modules/.bin/publint" run "$tarball" --strict
 
-# The versions this repository is tested with, from its lockfile, so the install stays offline.
+# The versions this repository is tested with, from its lockfile.
 installed_version() {
   node -p "require('./node_modules/$1/package.json').version"
 }
@@ -45,8 +46,8 @@ cd "$project"
 cat >package.json <<'JSON'
 { "name": "cswm-consumer-proof", "private": true, "type": "module" }
 JSON
-echo "installing $tarball_name ${deps[*]} (offline)"
-npm install --offline --no-audit --no-fund --loglevel=error "$tarball" "${deps[@]}"
+echo "installing $tarball_name ${deps[*]} (from the cache where it can)"
+npm install --prefer-offline --no-audit --no-fund --loglevel=error "$tarball" "${deps[@]}"
 
 echo "== tsc --noEmit"
 ./node_modules/.bin/tsc --noEmit -p tsconfig.json
