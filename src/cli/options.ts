@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Auth } from '../delivery/types.js';
 import { CswmError, ErrorCodes, InvalidOptionError, UnreadableFileError } from '../errors.js';
 import { parseDurationMs } from '../util/duration.js';
+import { truncate } from '../util/text.js';
 
 /** Parsers for flag values, shared by every command. Each throws an InvalidOptionError (exit 2). */
 
@@ -9,7 +10,7 @@ export function parseCount(flag: string, min = 1, max = 10_000_000): (text: stri
   return (text) => {
     if (!/^\d+$/.test(text.trim())) {
       throw new InvalidOptionError(
-        `${flag}: "${short(text)}" is not a whole number (allowed: ${min} to ${max})`,
+        `${flag}: "${truncate(text, 40)}" is not a whole number (allowed: ${min} to ${max})`,
       );
     }
     const n = Number(text);
@@ -24,7 +25,7 @@ export function parsePositiveNumber(flag: string, max = 1e6): (text: string) => 
     const n = Number(text);
     if (text.trim() === '' || !Number.isFinite(n) || n <= 0 || n > max) {
       throw new InvalidOptionError(
-        `${flag}: "${short(text)}" is not a positive number (allowed: above 0, at most ${max})`,
+        `${flag}: "${truncate(text, 40)}" is not a positive number (allowed: above 0, at most ${max})`,
       );
     }
     return n;
@@ -104,8 +105,4 @@ export async function readCaFile(path: string, flag: string): Promise<string> {
     );
   }
   return pem;
-}
-
-function short(text: string): string {
-  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }

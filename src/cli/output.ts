@@ -9,24 +9,6 @@ export function useColor(stream: NodeJS.WriteStream = process.stdout): boolean {
   return Boolean(stream.isTTY) && !('NO_COLOR' in process.env) && process.env.TERM !== 'dumb';
 }
 
-const CODES = {
-  red: 31,
-  green: 32,
-  yellow: 33,
-  blue: 34,
-  magenta: 35,
-  cyan: 36,
-  gray: 90,
-  bold: 1,
-  dim: 2,
-} as const;
-export type Color = keyof typeof CODES;
-
-/** Returns a painter that colours text only when `enabled`. */
-export function painter(enabled: boolean): (color: Color, text: string) => string {
-  return (color, text) => (enabled ? `\u001b[${CODES[color]}m${text}\u001b[0m` : text);
-}
-
 /** Prints one machine-readable object on stdout. */
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);

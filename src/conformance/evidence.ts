@@ -7,6 +7,7 @@ import { explainOutcome } from '../delivery/explain.js';
 import type { Outcome } from '../delivery/types.js';
 import { formatDurationMs } from '../util/duration.js';
 import { formatBytes } from '../util/format-bytes.js';
+import { truncate } from '../util/text.js';
 import { diagnose, type Hint, isAccepted } from './diagnose.js';
 import { attemptOf, outcomeOf } from './exchange.js';
 import type { CheckOutcome, Evidence, Exchange, TargetInfo } from './types.js';
@@ -47,9 +48,7 @@ export function describeReceived(x: Exchange, options: { body?: boolean } = {}):
   const base = describe(attempt.outcome, formatDurationMs(attempt.durationMs));
   const code = attempt.errorCode && attempt.outcome.type !== 'status' ? ` [${attempt.errorCode}]` : '';
   const snippet = options.body === false ? undefined : attempt.responseSnippet?.trim();
-  const body = snippet
-    ? `, body ${JSON.stringify(snippet.length > 160 ? `${snippet.slice(0, 160)}…` : snippet)}`
-    : '';
+  const body = snippet ? `, body ${JSON.stringify(truncate(snippet, 160))}` : '';
   return `${base}${code}${body}`;
 }
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { truncate } from '../util/text.js';
 import { type FieldPath, pointerToPath } from './locate.js';
 
 /**
@@ -166,5 +167,5 @@ function article(type: string): string {
 function show(value: unknown): string {
   if (value === '(value hidden)') return value;
   const text = JSON.stringify(value) ?? String(value);
-  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+  return truncate(text, 60);
 }

@@ -3,8 +3,9 @@ import { InvalidOptionError } from '../../errors.js';
 import type { Receiver, ReceiverOptions, RecordedDelivery } from '../../receiver/index.js';
 import { DEFAULT_MAX_EVENT_IDS, DEFAULT_MAX_RECORDS } from '../../receiver/recorder.js';
 import { redactUrl } from '../../util/redact.js';
+import { painter } from '../../util/style.js';
 import { parseCount, parsePositiveNumber } from '../options.js';
-import { painter, useColor } from '../output.js';
+import { useColor } from '../output.js';
 import {
   LEARN_HELP,
   learnOptions,

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { InvalidOptionError } from '../../errors.js';
+import { painter } from '../../util/style.js';
 import { type AuthFlags, authFromFlags, parsePositiveNumber, readCaFile } from '../options.js';
-import { ExitCode, painter, printJson, useColor } from '../output.js';
+import { ExitCode, printJson, useColor } from '../output.js';
 import { loadSchemaFlags, type SchemaFlags, schemaOptions } from '../schemas.js';
 
 interface RunFlags extends AuthFlags, SchemaFlags {

@@ -2,8 +2,9 @@ import type { Command } from 'commander';
 import type { DeliveryRecord, SendManyOptions, SendSummary } from '../../delivery/types.js';
 import { isCswmError } from '../../errors.js';
 import { redactUrl, scrubSecrets } from '../../util/redact.js';
+import { type Paint, painter } from '../../util/style.js';
 import { collect, parseCount, parseDuration, parsePositiveNumber } from '../options.js';
-import { ExitCode, painter, printJson, useColor } from '../output.js';
+import { ExitCode, printJson, useColor } from '../output.js';
 import { loadSchemaFlags, schemaOptions } from '../schemas.js';
 import {
   buildOptions,
@@ -166,7 +167,7 @@ function printPeopleSummary(
   context: {
     detailed: boolean;
     maxAttempts: number;
-    paint: ReturnType<typeof painter>;
+    paint: Paint;
     journal?: string | undefined;
   },
 ): void {
@@ -220,7 +221,10 @@ function startProgress(total: number): { tick: (r: DeliveryRecord) => void; done
       }
     },
     done: () => {
-      if (finished > 0) stream.write('\r\u001b[2K');
+      if (finished > 0) {
+        stream.clearLine(0);
+        stream.cursorTo(0);
+      }
     },
   };
 }
