@@ -3,7 +3,7 @@
  * socket. One function per fault type, in a lookup table (the data lives in types.ts).
  */
 import type { Response as ExpressResponse, Request } from 'express';
-import { DEFAULT_REDIRECT_PATH, isRedirect } from './faults.js';
+import { DEFAULT_REDIRECT_PATH, isRedirect, REFERENCE_STATUS } from './faults.js';
 import type { ForwardedResponse, Forwarder } from './proxy.js';
 import type { Runtime } from './runtime.js';
 import type { Fault, Response } from './types.js';
@@ -54,7 +54,7 @@ const ACTIONS: { [K in Fault['type']]: Action<K> } = {
     answer(ctx, status, headers);
   },
   delay: (ctx, fault) => {
-    const status = fault.status ?? 200;
+    const status = fault.status ?? REFERENCE_STATUS;
     const forward = status === 200 && ctx.rt.forwarder !== null;
     if (!forward) ctx.record({ type: 'fault', fault: 'delay' });
     let fired = false;

@@ -2,15 +2,13 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { Auth } from '../delivery/types.js';
 import { InvalidScenarioError } from '../errors.js';
 import { toReceiverAuth } from '../receiver/auth.js';
+import { namedFault, REFERENCE_STATUS } from '../receiver/faults.js';
 import type { Fault, FaultRule } from '../receiver/types.js';
 import { parseDurationMs } from '../util/duration.js';
 import { type FieldPath, positionOf, scenarioError } from './locate.js';
 import { schemaProblems } from './schema.js';
 import { checkSemantics, type RawScenario } from './semantics.js';
 import type { DeliveryPolicy, Expectations, ReceiverSpec, Scenario, SendSpec, TargetSpec } from './types.js';
-
-/** Bytes of the `huge-body` fault when the file does not say. */
-const HUGE_BODY_BYTES = 4 * 1024 * 1024;
 
 /**
  * Parses and checks a scenario file's text. Every problem (bad YAML, a field the schema does
@@ -119,11 +117,11 @@ function receiverSpec(raw: NonNullable<RawScenario['receiver']>): ReceiverSpec {
     faults.push({ fault, ...times });
   } else if (raw.delay !== undefined) {
     faults.push({
-      fault: { type: 'delay', delayMs: parseDurationMs(raw.delay), status: raw.status ?? 200 },
+      fault: { type: 'delay', delayMs: parseDurationMs(raw.delay), status: raw.status ?? REFERENCE_STATUS },
       ...times,
     });
   } else if (raw.fault !== undefined) {
-    faults.push({ fault: simpleFault(raw.fault), ...times });
+    faults.push({ fault: namedFault(raw.fault), ...times });
   }
   for (const rule of raw.faults ?? []) faults.push(faultRule(rule));
   const spec: ReceiverSpec = { faults };
@@ -132,24 +130,25 @@ function receiverSpec(raw: NonNullable<RawScenario['receiver']>): ReceiverSpec {
   return spec;
 }
 
-function simpleFault(type: 'hang' | 'reset' | 'malformed' | 'huge-body' | 'drop-response'): Fault {
-  return type === 'huge-body' ? { type, bytes: HUGE_BODY_BYTES } : { type };
-}
-
 type RawRule = NonNullable<NonNullable<RawScenario['receiver']>['faults']>[number];
 
 const RULE_FAULTS: { [T in Fault['type']]: (r: RawRule) => Fault } = {
   status: (r) => ({
     type: 'status',
-    statuses: r.statuses ?? [200],
+    statuses: r.statuses ?? [REFERENCE_STATUS],
     ...(r.location ? { location: r.location } : {}),
   }),
-  delay: (r) => ({ type: 'delay', delayMs: parseDurationMs(r.delay ?? '0ms'), status: r.status ?? 200 }),
-  hang: () => ({ type: 'hang' }),
-  reset: () => ({ type: 'reset' }),
-  malformed: () => ({ type: 'malformed' }),
-  'huge-body': (r) => ({ type: 'huge-body', bytes: r.bytes ?? HUGE_BODY_BYTES }),
-  'drop-response': () => ({ type: 'drop-response' }),
+  delay: (r) => ({
+    type: 'delay',
+    delayMs: parseDurationMs(r.delay ?? '0ms'),
+    status: r.status ?? REFERENCE_STATUS,
+  }),
+  hang: () => namedFault('hang'),
+  reset: () => namedFault('reset'),
+  malformed: () => namedFault('malformed'),
+  'huge-body': (r) =>
+    r.bytes === undefined ? namedFault('huge-body') : { type: 'huge-body', bytes: r.bytes },
+  'drop-response': () => namedFault('drop-response'),
 };
 
 function faultRule(raw: RawRule): FaultRule {
