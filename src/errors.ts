@@ -81,7 +81,7 @@ export class UnknownEventTypeError extends CswmError {
   ) {
     super(
       ErrorCodes.UNKNOWN_EVENT_TYPE,
-      `unknown event type "${eventType}" (valid: ${validTypes.join(', ')}); run \`cswm events\` to list them, or define it with --schema FILE`,
+      `unknown event type "${eventType}" (valid: ${validTypes.join(', ')}); run \`cswm events\` to list them, or define it with a custom schema (\`schemas\`)`,
     );
   }
 }
@@ -134,7 +134,7 @@ export class PortNotAllowedError extends CswmError {
   ) {
     super(
       ErrorCodes.PORT_NOT_ALLOWED,
-      `port ${port} is not allowed by the CrowdSec Console (allowed: ${allowedPorts.join(', ')}); pass --allow-any-port to test locally`,
+      `port ${port} is not allowed by the CrowdSec Console (allowed: ${allowedPorts.join(', ')}); pass \`allowAnyPort: true\` to test locally`,
     );
   }
 }

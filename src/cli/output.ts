@@ -1,5 +1,6 @@
 import { CommanderError } from 'commander';
 import { isCswmError } from '../errors.js';
+import { inFlagTerms } from './flag-words.js';
 
 /** Exit codes of every command. */
 export const ExitCode = { OK: 0, FAILED: 1, USAGE: 2 } as const;
@@ -32,7 +33,7 @@ export function exitWithError(error: unknown, debug: boolean): never {
     process.exit(ExitCode.USAGE);
   }
   if (isCswmError(error)) {
-    process.stderr.write(`cswm: ${error.message}\n`);
+    process.stderr.write(`cswm: ${inFlagTerms(error.message)}\n`);
     if (debug && error.stack) process.stderr.write(`${error.stack}\n`);
     process.exit(error.isInputError ? ExitCode.USAGE : ExitCode.FAILED);
   }

@@ -1,5 +1,5 @@
 /**
- * Every check, in report order, and the selection by `--only` / `--skip` (ids or prefixes:
+ * Every check, in report order, and the selection by `only` / `skip` (ids or prefixes:
  * `payload`, `delivery.accepts`). A selector that matches nothing is an input error listing
  * the valid ids, so a typo never silently runs (or skips) the wrong thing.
  */
@@ -66,22 +66,22 @@ export function selectChecks(
 ): Check[] {
   const only = parseSelectors(selection.only);
   const skip = parseSelectors(selection.skip);
-  for (const [flag, selectors] of [
-    ['--only', only],
-    ['--skip', skip],
+  for (const [option, selectors] of [
+    ['only', only],
+    ['skip', skip],
   ] as const) {
-    const given = flag === '--only' ? selection.only : selection.skip;
+    const given = selection[option];
     if (given !== undefined && given.length > 0 && selectors.length === 0) {
       throw new CswmError(
         ErrorCodes.UNKNOWN_CHECK,
-        `${flag}: the list is empty (give check ids or prefixes, comma-separated, e.g. "payload,delivery.accepts"; leave ${flag} out to select all)`,
+        `\`${option}\`: the list is empty (give check ids or prefixes, comma-separated, e.g. "payload,delivery.accepts"; leave \`${option}\` out to select all)`,
       );
     }
     const unknown = selectors.filter((s) => !checks.some((c) => matches(c.id, s)));
     if (unknown.length > 0) {
       throw new CswmError(
         ErrorCodes.UNKNOWN_CHECK,
-        `${flag}: no check matches ${unknown.map((s) => `"${s}"`).join(', ')} (valid: ${checks.map((c) => c.id).join(', ')}; a prefix such as "payload" or "delivery.accepts" selects a group)`,
+        `\`${option}\`: no check matches ${unknown.map((s) => `"${s}"`).join(', ')} (valid: ${checks.map((c) => c.id).join(', ')}; a prefix such as "payload" or "delivery.accepts" selects a group)`,
       );
     }
   }

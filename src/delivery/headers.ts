@@ -114,7 +114,7 @@ export function splitUrlCredentials(url: URL, auth: Auth | undefined): { url: UR
   if (url.username === '' && url.password === '') return { url, auth };
   if (auth) {
     throw new InvalidOptionError(
-      'the URL carries a user and password and another auth option is given; keep one (remove user:pass@ from the URL, or drop --header/--bearer/--basic)',
+      'the URL carries a user and password and another auth option is given; keep one (remove user:pass@ from the URL, or drop `auth`)',
     );
   }
   const clean = new URL(url.href);

@@ -6,21 +6,22 @@ const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/;
 
 /**
  * Parses a duration written `30s`, `500ms`, `2m`, `1h` (or `1.5s`) into milliseconds.
- * A bare number is refused: the unit is what makes `--timeout 30` unambiguous.
+ * A bare number is refused: the unit is what makes `timeout: 30` unambiguous. `name` (the option
+ * or flag the text came from) starts the error message.
  *
  * @example parseDurationMs('30s') // 30000
  */
-export function parseDurationMs(text: string, flag = 'duration'): number {
+export function parseDurationMs(text: string, name = 'duration'): number {
   const match = DURATION.exec(String(text).trim());
   if (!match) {
     throw new InvalidOptionError(
-      `${flag}: "${truncate(text, 40)}" is not a duration (write it like 30s, 500ms, 2m or 1h)`,
+      `${name}: "${truncate(text, 40)}" is not a duration (write it like 30s, 500ms, 2m or 1h)`,
       { code: ErrorCodes.INVALID_DURATION },
     );
   }
   const value = Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS];
   if (!Number.isFinite(value) || value > 24 * 3_600_000) {
-    throw new InvalidOptionError(`${flag}: "${truncate(text, 40)}" is too long (at most 24h)`, {
+    throw new InvalidOptionError(`${name}: "${truncate(text, 40)}" is too long (at most 24h)`, {
       code: ErrorCodes.INVALID_DURATION,
     });
   }

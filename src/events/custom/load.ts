@@ -135,9 +135,9 @@ function checkNames(analyzed: readonly AnalyzedSchema[], type: string | undefine
   const named = analyzed.filter((s) => s.named);
   if (named.length === 0) {
     throw new InvalidSchemaError(
-      analyzed[0]?.file ?? '--schema',
+      analyzed[0]?.file ?? '<schemas>',
       '$',
-      `--type ${type}: every schema names its type with an event_type constant; leave --type out`,
+      `\`type\` ${type}: every schema names its type with an event_type constant; leave \`type\` out`,
     );
   }
 }
