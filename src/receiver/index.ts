@@ -1,20 +1,8 @@
 /** The mock receiver: its public names. */
 export { makeTlsMaterial, TLS_MODES, type TlsMaterial, type TlsMode } from './certs.js';
 export { explainFault, explainRule } from './faults.js';
-export {
-  DEFAULT_HUGE_BODY_BYTES,
-  type FaultFlags,
-  NAMED_FAULTS,
-  parseAuthStatus,
-  parseFaultFlags,
-  parseRequireBasic,
-  parseRequireHeader,
-  parseRespond,
-  parseTlsMode,
-  parseUpstream,
-} from './parse.js';
 export { DEFAULT_HOST, startReceiver } from './server.js';
-export { CA_FILE_NAMES, readCertificateFiles } from './tls.js';
+export { CA_FILE_NAMES } from './tls.js';
 export type {
   Fault,
   FaultRule,

@@ -6,10 +6,10 @@
  * evidence of what a sender sent, invalid events included.
  */
 import { createReadStream } from 'node:fs';
+import { RawEvent } from '../delivery/send-many.js';
 import { InvalidEventError } from '../errors.js';
-import { isRecordingLine, type ReplayBody, replayBodyOf } from '../recording/format.js';
 import { fileLines, LineSplitter } from '../util/ndjson.js';
-import { RawEvent } from './send-many.js';
+import { isRecordingLine, type ReplayBody, replayBodyOf } from './format.js';
 
 /** Bytes read at most to decide whether a file is a recording (its first line). */
 const PEEK_BYTES = 64 * 1024 * 1024;

@@ -29,7 +29,7 @@ async function run(flags: CheckFlags): Promise<void> {
   const schemas = await loadSchemaFlags(flags);
   const { mkdir } = await import('node:fs/promises');
   const conformance = await import('../../conformance/index.js');
-  const formats = conformance.parseFormats(flags.report);
+  const formats = parseFormats(flags.report, conformance.REPORT_FORMATS);
   const files = formats.filter((f) => f !== 'text');
   // The container image sets CSWM_REPORT_DIR=/reports: report files go to the mounted folder
   // without --out. Only file formats use it, so a plain text run writes nothing.
@@ -69,6 +69,21 @@ async function run(flags: CheckFlags): Promise<void> {
     for (const path of written) process.stderr.write(`cswm: wrote ${path}\n`);
   }
   exitWhenDrained(report.verdict === 'ready' ? ExitCode.OK : ExitCode.FAILED);
+}
+
+/** Parses `--report text,json,junit,html`. */
+export function parseFormats<F extends string>(list: string, allowed: readonly F[]): F[] {
+  const names = list
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const bad = names.filter((n) => !(allowed as readonly string[]).includes(n));
+  if (bad.length > 0 || names.length === 0) {
+    throw new InvalidOptionError(
+      `--report: ${bad.length ? bad.map((b) => `"${b}"`).join(', ') : 'nothing'} is not a report format (allowed: ${allowed.join(', ')}, comma-separated)`,
+    );
+  }
+  return [...new Set(names)] as F[];
 }
 
 /** `cswm check`: scores a receiver (or the embedded reference receiver) against the Console's behaviour. */

@@ -33,12 +33,12 @@ Learning the sender (--learn):
   --profile-out FILE; cswm send, check and scenario run take it with --profile FILE.
 `;
 
-export type ProfileWriter = Awaited<ReturnType<typeof import('../../profile/write.js').createProfileWriter>>;
+export type ProfileWriter = Awaited<ReturnType<typeof import('./profile-out.js').createProfileWriter>>;
 
 /** `--profile-out`: written now (a bad path exits 2 before any delivery), then on each change. */
 export async function startProfileOut(receiver: Receiver, flags: LearnFlags): Promise<ProfileWriter | null> {
   if (flags.profileOut === undefined) return null;
-  const { createProfileWriter } = await import('../../profile/write.js');
+  const { createProfileWriter } = await import('./profile-out.js');
   const writer = await createProfileWriter(
     flags.profileOut,
     () => receiver.profile() as NonNullable<ReturnType<Receiver['profile']>>,

@@ -1,16 +1,20 @@
+/**
+ * `cswm send`'s `<type|all|FILE>`: an event type (or `all`) generated on the fly, a file of
+ * events sent as they are (one JSON document or NDJSON), or a recording replayed byte for byte.
+ */
 import { stat } from 'node:fs/promises';
-import { CswmError, InvalidEventError, UnknownEventTypeError, UnreadableFileError } from '../errors.js';
-import { EVENT_TYPES, isEventType } from '../events/catalog.js';
-import type { EventSchemas } from '../events/custom/registry.js';
-import { validateEvent } from '../events/validator.js';
-import { fileLines, jsonError, readText, shapeOf, textLines } from '../util/ndjson.js';
-import { eventMetaOf } from './meta.js';
-import { RawEvent } from './send-many.js';
+import { eventMetaOf } from '../../delivery/meta.js';
+import { RawEvent } from '../../delivery/send-many.js';
+import { CswmError, InvalidEventError, UnknownEventTypeError, UnreadableFileError } from '../../errors.js';
+import { EVENT_TYPES, isEventType } from '../../events/catalog.js';
+import type { EventSchemas } from '../../events/custom/registry.js';
+import { validateEvent } from '../../events/validator.js';
+import { fileLines, jsonError, readText, shapeOf, textLines } from '../../util/ndjson.js';
 
 /** What to send: events generated on the fly, or a file's events as they are. */
 export interface SourceOptions {
   count: number;
-  /** A recording: start each body at its recorded offset (see replay.ts). @default false */
+  /** A recording: start each body at its recorded offset (see recording/replay.ts). @default false */
   keepTiming?: boolean | undefined;
   seed?: number | undefined;
   set?: readonly string[] | undefined;
@@ -22,7 +26,7 @@ export interface SourceOptions {
 }
 
 export interface LoadedSource {
-  /** `recording`: a file of recorded deliveries, replayed byte for byte (see replay.ts). */
+  /** `recording`: a file of recorded deliveries, replayed byte for byte (see recording/replay.ts). */
   kind: 'generated' | 'file' | 'recording';
   items: Iterable<unknown> | AsyncIterable<unknown>;
   /** How many events the source holds. */
@@ -59,7 +63,7 @@ export async function loadSource(source: string, options: SourceOptions): Promis
       cause: error,
     });
   }
-  const replay = await import('./replay.js');
+  const replay = await import('../../recording/replay.js');
   if (await replay.isRecordingFile(source)) {
     return replay.recordingSource(source, { keepTiming: options.keepTiming ?? false });
   }
@@ -67,7 +71,7 @@ export async function loadSource(source: string, options: SourceOptions): Promis
 }
 
 async function generated(source: string, options: SourceOptions): Promise<LoadedSource> {
-  const { generateEvent, generateEvents, resolveTypes } = await import('../events/generator.js');
+  const { generateEvent, generateEvents, resolveTypes } = await import('../../events/generator.js');
   const common = {
     ...(options.seed === undefined ? {} : { seed: options.seed }),
     ...(options.set && options.set.length > 0 ? { set: options.set } : {}),
