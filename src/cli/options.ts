@@ -3,6 +3,7 @@
  * input error (exit 2) naming the flag and what is allowed. Secret values are never echoed.
  */
 import { readFile } from 'node:fs/promises';
+import { isHeaderName } from '../delivery/headers.js';
 import type { Auth } from '../delivery/types.js';
 import { CswmError, ErrorCodes, InvalidOptionError } from '../errors.js';
 import { parseDurationMs } from '../util/duration.js';
@@ -74,19 +75,18 @@ export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
-/** A header and its value, as RFC 9110 allows the name. */
-const HEADER = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+)\s*:\s*(.+)$/;
-
 /** `"Name: value"` (`--header`, `--require-header`); `example` shows the form in the error. */
 export function parseHeader(text: string, flag: string, example: string): { name: string; value: string } {
-  const match = HEADER.exec(String(text).trim());
-  if (!match) {
+  const colon = String(text).indexOf(':');
+  const name = text.slice(0, Math.max(colon, 0)).trim();
+  const value = text.slice(colon + 1).trim();
+  if (colon < 0 || !isHeaderName(name) || value === '') {
     // The value may be a secret: never echo the text back.
     throw new InvalidOptionError(
       `${flag}: expected "Name: value" (e.g. "${example}"); the value was not echoed`,
     );
   }
-  return { name: match[1] as string, value: (match[2] as string).trim() };
+  return { name, value };
 }
 
 /** `USER:PASS` (`--basic`, `--require-basic`): both parts non-empty; the password may hold colons. */

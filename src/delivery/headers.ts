@@ -11,6 +11,11 @@ export const USER_AGENT = `crowdsec-webhook-mock/${version} (+https://www.npmjs.
 
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
+/** True for a valid header name (an RFC 9110 token). */
+export function isHeaderName(name: string): boolean {
+  return TOKEN.test(name);
+}
+
 /** What is sent with every attempt, and the values that must never leave the process. */
 export interface RequestIdentity {
   /** Headers as sent (credentials included). */
