@@ -4,6 +4,7 @@
  * the valid ids, so a typo never silently runs (or skips) the wrong thing.
  */
 import { CswmError, ErrorCodes } from '../errors.js';
+import type { CheckId } from './check-options.js';
 import { rejectsMissing } from './checks/auth.rejects-missing.js';
 import { rejectsWrong } from './checks/auth.rejects-wrong.js';
 import { authRequired } from './checks/auth.required.js';
@@ -41,9 +42,11 @@ export const ALL_CHECKS: readonly Check[] = Object.freeze([
 ] as Check[]);
 
 /** The public list: id, title, severity and why it matters, in report order. */
-export const CHECKS: readonly { id: string; title: string; severity: Severity; rationale: string }[] =
+export const CHECKS: readonly { id: CheckId; title: string; severity: Severity; rationale: string }[] =
   Object.freeze(
-    ALL_CHECKS.map(({ id, title, severity, rationale }) => Object.freeze({ id, title, severity, rationale })),
+    ALL_CHECKS.map(({ id, title, severity, rationale }) =>
+      Object.freeze({ id: id as CheckId, title, severity, rationale }),
+    ),
   );
 
 /** True when `selector` is the id itself or a dotted prefix of it (`payload`, `delivery.accepts`). */

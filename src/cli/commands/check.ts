@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { CheckSelector } from '../../conformance/check-options.js';
 import { InvalidOptionError } from '../../errors.js';
 import { authFromFlags, collect, parseDuration, parsePositiveNumber, readCaFile } from '../options.js';
 import { ExitCode, exitWhenDrained, printJson, useColor } from '../output.js';
@@ -56,8 +57,9 @@ async function run(flags: CheckFlags): Promise<void> {
     insecure: flags.insecure ?? false,
     ...(ca === undefined ? {} : { ca }),
     allowAnyPort: flags.allowAnyPort ?? false,
-    only: flags.only,
-    skip: flags.skip,
+    // Checked when the run starts: a selector that matches no check exits 2 with the valid ids.
+    only: flags.only as CheckSelector[],
+    skip: flags.skip as CheckSelector[],
     ...(flags.timeScale === undefined ? {} : { timeScale: flags.timeScale }),
     ...(flags.timeout === undefined ? {} : { timeoutMs: flags.timeout }),
     ...(schemas ? { schemas } : {}),

@@ -10,7 +10,6 @@ export const portAllowed: Check = {
   title: 'The URL uses a port the Console calls',
   severity: 'critical',
   rationale: `The Console sends webhooks only to ports ${ALLOWED_PORTS.join(', ')}; any other port gets nothing, ever.`,
-  defaults: {},
   plan: () => ({ type: 'none' }),
   evaluate({ target }) {
     if (target.portSkipReason) return { result: 'skip', reason: target.portSkipReason };

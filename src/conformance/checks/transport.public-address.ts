@@ -60,7 +60,6 @@ export const publicAddress: Check = {
   severity: 'low',
   rationale:
     'The Console calls from the internet: loopback, private and local-network hosts cannot be reached.',
-  defaults: {},
   plan: () => ({ type: 'none' }),
   evaluate({ target }) {
     if (target.embedded) {
