@@ -4,7 +4,7 @@
  * a value, parsed as JSON when it parses, else taken as a string. Paths are written against the envelope; on a
  * flat payload (blocking_safe_ip as documented) a leading `details.` is dropped.
  */
-import { ErrorCodes, InvalidOptionError } from '../errors.js';
+import { CswmError, ErrorCodes } from '../errors.js';
 import type { PayloadForm } from './payload.js';
 
 /**
@@ -25,8 +25,8 @@ export interface SetOverride {
 const FORBIDDEN = new Set(['__proto__', 'prototype', 'constructor']);
 const SEGMENT = /^([^.[\]]+)?((?:\[\d+\])*)$/;
 
-function invalid(message: string): InvalidOptionError {
-  return new InvalidOptionError(message, { code: ErrorCodes.INVALID_SET });
+function invalid(message: string): CswmError {
+  return new CswmError(ErrorCodes.INVALID_SET, message);
 }
 
 /** Splits `a.b[0].c` / `a.b.0.c` into segments; numbers are array indexes. */

@@ -1,4 +1,4 @@
-import { ErrorCodes, InvalidOptionError } from '../errors.js';
+import { CswmError, ErrorCodes } from '../errors.js';
 import { truncate } from './text.js';
 
 const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 } as const;
@@ -14,16 +14,17 @@ const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/;
 export function parseDurationMs(text: string, name = 'duration'): number {
   const match = DURATION.exec(String(text).trim());
   if (!match) {
-    throw new InvalidOptionError(
+    throw new CswmError(
+      ErrorCodes.INVALID_DURATION,
       `${name}: "${truncate(text, 40)}" is not a duration (write it like 30s, 500ms, 2m or 1h)`,
-      { code: ErrorCodes.INVALID_DURATION },
     );
   }
   const value = Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS];
   if (!Number.isFinite(value) || value > 24 * 3_600_000) {
-    throw new InvalidOptionError(`${name}: "${truncate(text, 40)}" is too long (at most 24h)`, {
-      code: ErrorCodes.INVALID_DURATION,
-    });
+    throw new CswmError(
+      ErrorCodes.INVALID_DURATION,
+      `${name}: "${truncate(text, 40)}" is too long (at most 24h)`,
+    );
   }
   return Math.round(value);
 }
