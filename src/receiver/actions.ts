@@ -6,7 +6,7 @@ import type { Response as ExpressResponse, Request } from 'express';
 import { DEFAULT_REDIRECT_PATH, isRedirect, REFERENCE_STATUS } from './faults.js';
 import type { ForwardedResponse, Forwarder } from './proxy.js';
 import type { Runtime } from './runtime.js';
-import type { Fault, Response } from './types.js';
+import type { Fault, ReceiverResponse } from './types.js';
 
 export interface ActionContext {
   req: Request;
@@ -16,7 +16,7 @@ export interface ActionContext {
   /** True when the body was over the cap: `body` holds only its start, and is never forwarded. */
   tooLarge: boolean;
   /** Records the delivery with how it was answered; call exactly once. */
-  record: (response: Response, extra?: { upstreamStatus?: number }) => void;
+  record: (response: ReceiverResponse, extra?: { upstreamStatus?: number }) => void;
   /** The reference answer (200, or forwarded upstream in proxy mode); records it. */
   answerReference: () => void;
 }

@@ -10,6 +10,6 @@ export type {
   Receiver,
   ReceiverAuth,
   ReceiverOptions,
+  ReceiverResponse,
   RecordedDelivery,
-  Response as ReceiverResponse,
 } from './types.js';

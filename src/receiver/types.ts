@@ -94,7 +94,7 @@ export interface ReceiverOptions {
 }
 
 /** What the receiver did with one request. */
-export type Response =
+export type ReceiverResponse =
   | { type: 'status'; status: number }
   | { type: 'fault'; fault: FaultType }
   | { type: 'proxied'; status: number }
@@ -124,7 +124,7 @@ export interface RecordedDelivery {
   duplicate: boolean;
   /** Authorised (or no auth configured). */
   authorized: boolean;
-  response: Response;
+  response: ReceiverResponse;
   /** True when `body` was cut at 1 MiB. */
   bodyTruncated?: boolean;
   /** Proxy mode: the upstream's status (also when the sender's response was dropped). */
