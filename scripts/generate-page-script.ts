@@ -7,10 +7,10 @@
  * Usage: npx tsx scripts/generate-page-script.ts        (writes the file)
  *        npx tsx scripts/generate-page-script.ts --check (exit 1 when the file is out of date)
  */
-import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
+import { formatTs, writeOrCheck } from './generated-files.js';
 
 const ROOT = new URL('../', import.meta.url);
 export const PAGE_SCRIPT_OUTPUT = fileURLToPath(new URL('src/receiver/page/script.generated.ts', ROOT));
@@ -52,29 +52,9 @@ export function renderPageScript(): string {
 /** The inbox page's factories as JavaScript, in the order the page defines them. */
 export const PAGE_FACTORIES = ${JSON.stringify(code)};
 `;
-  const biome = fileURLToPath(new URL('node_modules/.bin/biome', ROOT));
-  const run = spawnSync(biome, ['format', `--stdin-file-path=${PAGE_SCRIPT_OUTPUT}`], {
-    input: text,
-    encoding: 'utf8',
-    cwd: fileURLToPath(ROOT),
-  });
-  if (run.status !== 0) throw new Error(`biome format failed: ${run.stderr}`);
-  return run.stdout;
+  return formatTs(text, PAGE_SCRIPT_OUTPUT);
 }
 
-function main(): void {
-  const code = renderPageScript();
-  if (process.argv.includes('--check')) {
-    if (readFileSync(PAGE_SCRIPT_OUTPUT, 'utf8') !== code) {
-      process.stderr.write(
-        `${PAGE_SCRIPT_OUTPUT} is out of date; run npx tsx scripts/generate-page-script.ts\n`,
-      );
-      process.exitCode = 1;
-    }
-    return;
-  }
-  writeFileSync(PAGE_SCRIPT_OUTPUT, code);
-  process.stdout.write(`wrote ${PAGE_SCRIPT_OUTPUT}\n`);
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  await writeOrCheck([[PAGE_SCRIPT_OUTPUT, renderPageScript]], 'scripts/generate-page-script.ts');
 }
-
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

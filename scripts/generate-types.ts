@@ -11,10 +11,10 @@
  * has them): with them the generator declares one alias per title (`EventId`, `Name1`, ...),
  * which collide across schemas and say nothing the property name does not.
  */
-import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { compile } from 'json-schema-to-typescript';
+import { formatTs, writeOrCheck } from './generated-files.js';
 
 const ROOT = new URL('../', import.meta.url);
 export const OUTPUT = fileURLToPath(new URL('src/events/types.generated.ts', ROOT));
@@ -117,7 +117,7 @@ export async function renderTypes(): Promise<string> {
       }
     }
   }
-  return format([HEADER, ...parts, footer(index)].join('\n\n'));
+  return formatTs([HEADER, ...parts, footer(index)].join('\n\n'), OUTPUT);
 }
 
 const HEADER = `/**
@@ -192,37 +192,15 @@ export async function renderScenarioTypes(): Promise<string> {
     unreachableDefinitions: false,
     ignoreMinAndMaxItems: true,
   });
-  return format([SCENARIO_HEADER, code].join('\n\n'), SCENARIO_OUTPUT);
+  return formatTs([SCENARIO_HEADER, code].join('\n\n'), SCENARIO_OUTPUT);
 }
 
-/** Formats TypeScript with the project's Biome configuration. */
-function format(code: string, path = OUTPUT): string {
-  const biome = fileURLToPath(new URL('node_modules/.bin/biome', ROOT));
-  const run = spawnSync(biome, ['format', `--stdin-file-path=${path}`], {
-    input: code,
-    encoding: 'utf8',
-    cwd: fileURLToPath(ROOT),
-  });
-  if (run.status !== 0) throw new Error(`biome format failed: ${run.stderr}`);
-  return run.stdout;
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  await writeOrCheck(
+    [
+      [OUTPUT, renderTypes],
+      [SCENARIO_OUTPUT, renderScenarioTypes],
+    ],
+    'scripts/generate-types.ts',
+  );
 }
-
-async function main(): Promise<void> {
-  for (const [path, render] of [
-    [OUTPUT, renderTypes],
-    [SCENARIO_OUTPUT, renderScenarioTypes],
-  ] as const) {
-    const code = await render();
-    if (process.argv.includes('--check')) {
-      if (readFileSync(path, 'utf8') !== code) {
-        process.stderr.write(`${path} is out of date; run npx tsx scripts/generate-types.ts\n`);
-        process.exitCode = 1;
-      }
-      continue;
-    }
-    writeFileSync(path, code);
-    process.stdout.write(`wrote ${path}\n`);
-  }
-}
-
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();
