@@ -10,7 +10,7 @@ import { formatBytes } from '../util/format-bytes.js';
 import { truncate } from '../util/text.js';
 import { diagnose, type Hint, isAccepted } from './diagnose.js';
 import { attemptOf, outcomeOf } from './exchange.js';
-import type { CheckOutcome, Evidence, Exchange, TargetInfo } from './types.js';
+import type { Cause, CheckOutcome, Evidence, Exchange, TargetInfo } from './types.js';
 
 /** The Console's attempts per event: a probe is attempt 1 of these. */
 const CONSOLE_MAX_ATTEMPTS: number = DEFAULTS.maxAttempts;
@@ -96,4 +96,24 @@ export function allAccepted(
     evidence,
     cause: diagnose(first, target, options.hint),
   };
+}
+
+/**
+ * A transport finding (port, address): a failure, or a warning when the run declared itself
+ * local (`allowAnyPort`), where such a destination is expected.
+ */
+export function transportFinding(
+  cause: Cause,
+  evidence: Evidence,
+  localRun: boolean,
+  failSummary = cause.summary,
+): CheckOutcome {
+  return localRun
+    ? {
+        result: 'warn',
+        summary: `${cause.summary}: fine for this local run (--allow-any-port)`,
+        evidence: [evidence],
+        cause,
+      }
+    : { result: 'fail', summary: failSummary, evidence: [evidence], cause };
 }

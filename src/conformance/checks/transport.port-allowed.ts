@@ -1,4 +1,5 @@
 import { ALLOWED_PORTS } from '../../delivery/ports.js';
+import { transportFinding } from '../evidence.js';
 import type { Check } from '../types.js';
 
 /**
@@ -31,13 +32,6 @@ export const portAllowed: Check = {
       advice: `put the receiver (or a proxy in front of it) on ${ALLOWED_PORTS.slice(0, -1).join(', ')} or ${ALLOWED_PORTS.at(-1)} before configuring the Console destination`,
       consequence: `the Console will only call ports ${ALLOWED_PORTS.join(', ')}: it would never reach this one`,
     };
-    return target.localRun
-      ? {
-          result: 'warn',
-          summary: `${cause.summary}: fine for this local run (--allow-any-port)`,
-          evidence: [evidence],
-          cause,
-        }
-      : { result: 'fail', summary: cause.summary, evidence: [evidence], cause };
+    return transportFinding(cause, evidence, target.localRun);
   },
 };
