@@ -2,6 +2,10 @@
  * Every error this project throws on purpose is a {@link CswmError} with a stable `code`,
  * so callers match on `error.code`, never on the message. A receiver failing a check or a
  * delivery failing is a result, not an error: those never throw.
+ *
+ * One model: the code says what went wrong. A subclass exists where the error carries more
+ * than its message (the event type, the file, the port, ...), and each subclass always has the
+ * same code; every other code is thrown as a plain CswmError. No code is thrown by two classes.
  */
 
 /** Stable error codes. Adding one is a minor change; renaming one is a breaking change. */
@@ -64,11 +68,11 @@ export class CswmError extends Error {
   }
 }
 
-/** A flag or option value outside what is allowed. */
+/** A flag or option value outside what is allowed: always ERR_INVALID_OPTION. */
 export class InvalidOptionError extends CswmError {
   override name = 'InvalidOptionError';
-  constructor(message: string, options: { cause?: unknown; code?: ErrorCode } = {}) {
-    super(options.code ?? ErrorCodes.INVALID_OPTION, message, options);
+  constructor(message: string, options: { cause?: unknown } = {}) {
+    super(ErrorCodes.INVALID_OPTION, message, options);
   }
 }
 
@@ -81,7 +85,7 @@ export class UnknownEventTypeError extends CswmError {
   ) {
     super(
       ErrorCodes.UNKNOWN_EVENT_TYPE,
-      `unknown event type "${eventType}" (valid: ${validTypes.join(', ')}); run \`cswm events\` to list them, or define it with --schema FILE`,
+      `unknown event type "${eventType}" (valid: ${validTypes.join(', ')}); run \`cswm events\` to list them, or define it with a custom schema (\`schemas\`)`,
     );
   }
 }
@@ -134,7 +138,7 @@ export class PortNotAllowedError extends CswmError {
   ) {
     super(
       ErrorCodes.PORT_NOT_ALLOWED,
-      `port ${port} is not allowed by the CrowdSec Console (allowed: ${allowedPorts.join(', ')}); pass --allow-any-port to test locally`,
+      `port ${port} is not allowed by the CrowdSec Console (allowed: ${allowedPorts.join(', ')}); pass \`allowAnyPort: true\` to test locally`,
     );
   }
 }

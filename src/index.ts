@@ -2,8 +2,8 @@
  * crowdsec-webhook-mock: the CrowdSec Console's webhook notifications on demand, as a library.
  *
  * This file is the whole public API of the main entry point: named exports only, each
- * documented where it is defined (TSDoc with an example) and in docs/api.md (a test keeps the
- * two in step). Anything not exported here is internal and may change in any release.
+ * documented in docs/api.md with an example (a test keeps the two in step) and with TSDoc
+ * where it is defined. Anything not exported here is internal and may change in any release.
  * Matchers and fixtures for vitest live in `crowdsec-webhook-mock/vitest`, the container helper
  * in `crowdsec-webhook-mock/testcontainers`: their peer dependencies are never loaded from here.
  *
@@ -22,6 +22,17 @@
  * @packageDocumentation
  */
 
+export {
+  type BurstOptions,
+  CHECK_OPTION_DEFAULTS,
+  type CheckGroup,
+  type CheckId,
+  type CheckOptions,
+  type CheckOptionsById,
+  type CheckSelector,
+  type LargeOptions,
+  type ResponseTimeOptions,
+} from './conformance/check-options.js';
 export type { ConformanceOptions } from './conformance/options.js';
 export { CHECKS } from './conformance/registry.js';
 export type {
@@ -123,7 +134,6 @@ export { type ProfilePolicy, senderProfileOptions } from './profile/apply.js';
 export { loadSenderProfile } from './profile/read.js';
 export type { Probe, SenderProfile } from './profile/types.js';
 export { TLS_MODES, type TlsMode } from './receiver/certs.js';
-export { explainFault, explainRule } from './receiver/faults.js';
 export type { LearnOptions } from './receiver/learn.js';
 export { startReceiver } from './receiver/server.js';
 export type {
@@ -133,18 +143,19 @@ export type {
   Receiver,
   ReceiverAuth,
   ReceiverOptions,
+  ReceiverResponse,
   RecordedDelivery,
-  Response as ReceiverResponse,
 } from './receiver/types.js';
 export { listScenarios, loadScenario } from './scenarios/catalog.js';
 export { parseScenario } from './scenarios/parse.js';
 export { type RunScenarioOptions, runScenario } from './scenarios/run.js';
+export { type RunScenariosOptions, runScenarios } from './scenarios/run-many.js';
 export type {
   ExpectationResult,
   PreflightResult,
   Scenario,
   ScenarioInfo,
   ScenarioResult,
+  ScenarioRunSummary,
   ScenarioTarget,
 } from './scenarios/types.js';
-export { formatDurationMs, parseDurationMs } from './util/duration.js';

@@ -6,14 +6,12 @@ import { setFlagsFromString } from 'node:v8';
  * collection looks cheap.
  *
  * Why: got's request objects (options, ClientRequest, response) outlive a young-generation
- * collection and are promoted, about 14.5 KB per exchange, the same in a bare got loop (a bare
- * node:http loop: about 0.2 KB). They are garbage soon after, but only a full collection frees
- * them, so during a long `cswm send` the old generation filled with finished requests up to
- * V8's default limit: peak RSS 158 MB at 100,000 deliveries against 118 MB at 1,000, with
- * 15 MB live after each full collection. Measured on 30,000 generated deliveries (four
- * alternated runs each): default 159 MB, 12.1 s CPU; 100% 132 MB, 12.2 s CPU; 50% 123 MB but
- * 13.5 s CPU, the extra full collections running on helper threads. bench/delivery.mjs
- * measures the RSS ratio and the send rate in one run.
+ * collection and are promoted, many kilobytes per exchange. They are garbage soon after, but
+ * only a full collection frees them, so during a long `cswm send` the old generation would
+ * fill with finished requests up to V8's default limit, and peak memory grow with the number
+ * of deliveries. At 100% it stays near the live heap for about the same CPU; a lower value
+ * costs CPU in extra full collections. bench/delivery.mjs measures the memory ratio and the
+ * send rate in one run.
  */
 export const HEAP_GROWING_PERCENT = 100;
 

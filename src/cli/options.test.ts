@@ -49,15 +49,15 @@ describe('readCaFile', () => {
     await expect(readCaFile(join(dir, 'ca.pem'), '--ca')).resolves.toBe(pem);
   });
 
-  it('refuses a missing file or a folder as an unreadable file, naming the flag', async () => {
+  it('refuses a missing file or a folder as an unusable certificate file, naming the flag', async () => {
     await expect(readCaFile(join(dir, 'missing.pem'), '--ca')).rejects.toMatchObject({
-      code: 'ERR_UNREADABLE_FILE',
+      code: 'ERR_INVALID_CERTIFICATE',
       isInputError: true,
-      message: `cannot read ${join(dir, 'missing.pem')}: no such file (--ca expects a PEM certificate file)`,
+      message: `--ca: cannot read ${join(dir, 'missing.pem')} (no such file); give a readable PEM certificate file`,
     });
     await expect(readCaFile(dir, '--ca')).rejects.toMatchObject({
-      code: 'ERR_UNREADABLE_FILE',
-      message: `cannot read ${dir}: it is a directory (--ca expects a PEM certificate file)`,
+      code: 'ERR_INVALID_CERTIFICATE',
+      message: `--ca: cannot read ${dir} (it is a directory); give a readable PEM certificate file`,
     });
   });
 

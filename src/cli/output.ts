@@ -1,5 +1,6 @@
 import { CommanderError } from 'commander';
 import { isCswmError } from '../errors.js';
+import { inFlagTerms } from './flag-words.js';
 
 /** Exit codes of every command. */
 export const ExitCode = { OK: 0, FAILED: 1, USAGE: 2 } as const;
@@ -7,24 +8,6 @@ export const ExitCode = { OK: 0, FAILED: 1, USAGE: 2 } as const;
 /** True when colour is wanted: a terminal, and no NO_COLOR. */
 export function useColor(stream: NodeJS.WriteStream = process.stdout): boolean {
   return Boolean(stream.isTTY) && !('NO_COLOR' in process.env) && process.env.TERM !== 'dumb';
-}
-
-const CODES = {
-  red: 31,
-  green: 32,
-  yellow: 33,
-  blue: 34,
-  magenta: 35,
-  cyan: 36,
-  gray: 90,
-  bold: 1,
-  dim: 2,
-} as const;
-export type Color = keyof typeof CODES;
-
-/** Returns a painter that colours text only when `enabled`. */
-export function painter(enabled: boolean): (color: Color, text: string) => string {
-  return (color, text) => (enabled ? `\u001b[${CODES[color]}m${text}\u001b[0m` : text);
 }
 
 /** Prints one machine-readable object on stdout. */
@@ -50,7 +33,7 @@ export function exitWithError(error: unknown, debug: boolean): never {
     process.exit(ExitCode.USAGE);
   }
   if (isCswmError(error)) {
-    process.stderr.write(`cswm: ${error.message}\n`);
+    process.stderr.write(`cswm: ${inFlagTerms(error.message)}\n`);
     if (debug && error.stack) process.stderr.write(`${error.stack}\n`);
     process.exit(error.isInputError ? ExitCode.USAGE : ExitCode.FAILED);
   }

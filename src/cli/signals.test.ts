@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { exitOnSignalsAsPid1, type SignalTarget } from './signals.js';
+import { exitOnSignalsAsPid1, onStopSignals, type SignalTarget } from './signals.js';
 
 class FakeProcess extends EventEmitter implements SignalTarget {
   exits: number[] = [];
@@ -45,5 +45,29 @@ describe('exitOnSignalsAsPid1', () => {
     const proc = new FakeProcess(4242);
     expect(exitOnSignalsAsPid1(proc)).toBe(false);
     expect(proc.listenerCount('SIGTERM')).toBe(0);
+  });
+});
+
+describe('onStopSignals', () => {
+  it.each(['SIGINT', 'SIGTERM'] as const)(
+    'asks the command to stop on %s, and exits 1 on a second signal',
+    (signal) => {
+      const proc = new FakeProcess(4242);
+      const stops: string[] = [];
+      onStopSignals((s) => stops.push(s), proc);
+      proc.emit(signal, signal);
+      expect(stops).toEqual([signal]);
+      expect(proc.exits).toEqual([]);
+      proc.emit('SIGINT', 'SIGINT');
+      expect(stops).toEqual([signal]);
+      expect(proc.exits).toEqual([1]);
+    },
+  );
+
+  it('removes its handlers when the command is done', () => {
+    const proc = new FakeProcess(4242);
+    const remove = onStopSignals(() => {}, proc);
+    remove();
+    expect([proc.listenerCount('SIGINT'), proc.listenerCount('SIGTERM')]).toEqual([0, 0]);
   });
 });

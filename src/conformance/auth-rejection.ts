@@ -68,7 +68,6 @@ export function rejectsCheck(mode: Exclude<ProbeAuth, 'configured'>): Check {
     severity: 'high',
     rationale:
       "A receiver that answers 200 to wrong credentials hides a rotated or mistyped token (the Console counts every event delivered) and may act on anyone's requests; the configured header or Basic credentials must be enforced.",
-    defaults: {},
     // A receiver that refuses the configured credentials too, or errs on every request, says
     // nothing about how it treats wrong ones.
     needs: 'processing',

@@ -7,9 +7,10 @@ import { explainOutcome } from '../delivery/explain.js';
 import type { Outcome } from '../delivery/types.js';
 import { formatDurationMs } from '../util/duration.js';
 import { formatBytes } from '../util/format-bytes.js';
+import { truncate } from '../util/text.js';
 import { diagnose, type Hint, isAccepted } from './diagnose.js';
 import { attemptOf, outcomeOf } from './exchange.js';
-import type { CheckOutcome, Evidence, Exchange, TargetInfo } from './types.js';
+import type { Cause, CheckOutcome, Evidence, Exchange, TargetInfo } from './types.js';
 
 /** The Console's attempts per event: a probe is attempt 1 of these. */
 const CONSOLE_MAX_ATTEMPTS: number = DEFAULTS.maxAttempts;
@@ -47,9 +48,7 @@ export function describeReceived(x: Exchange, options: { body?: boolean } = {}):
   const base = describe(attempt.outcome, formatDurationMs(attempt.durationMs));
   const code = attempt.errorCode && attempt.outcome.type !== 'status' ? ` [${attempt.errorCode}]` : '';
   const snippet = options.body === false ? undefined : attempt.responseSnippet?.trim();
-  const body = snippet
-    ? `, body ${JSON.stringify(snippet.length > 160 ? `${snippet.slice(0, 160)}…` : snippet)}`
-    : '';
+  const body = snippet ? `, body ${JSON.stringify(truncate(snippet, 160))}` : '';
   return `${base}${code}${body}`;
 }
 
@@ -97,4 +96,24 @@ export function allAccepted(
     evidence,
     cause: diagnose(first, target, options.hint),
   };
+}
+
+/**
+ * A transport finding (port, address): a failure, or a warning when the run declared itself
+ * local (`allowAnyPort`), where such a destination is expected.
+ */
+export function transportFinding(
+  cause: Cause,
+  evidence: Evidence,
+  localRun: boolean,
+  failSummary = cause.summary,
+): CheckOutcome {
+  return localRun
+    ? {
+        result: 'warn',
+        summary: `${cause.summary}: fine for this local run (--allow-any-port)`,
+        evidence: [evidence],
+        cause,
+      }
+    : { result: 'fail', summary: failSummary, evidence: [evidence], cause };
 }

@@ -5,4 +5,4 @@ export { renderHtml } from './reporters/html.js';
 export { renderJson } from './reporters/json.js';
 export { renderText } from './reporters/text.js';
 export { runConformance } from './runner.js';
-export { parseFormats, writeReports } from './write.js';
+export { REPORT_FORMATS, type ReportFormat, writeReports } from './write.js';

@@ -1,6 +1,7 @@
 import type { Auth } from '../delivery/types.js';
 import { InvalidOptionError } from '../errors.js';
 import type { EventSchemas } from '../events/custom/registry.js';
+import { type CheckOptions, type CheckSelector, resolveCheckOptions } from './check-options.js';
 
 /** Options of {@link runConformance}. */
 export interface ConformanceOptions {
@@ -18,10 +19,16 @@ export interface ConformanceOptions {
   ca?: string | string[];
   /** Go on with a port the Console will not call (transport.port-allowed then fails). @default false */
   allowAnyPort?: boolean;
-  /** Run only these checks: ids or prefixes (`payload`, `delivery.accepts`). */
-  only?: string[];
-  /** Leave out these checks: ids or prefixes. */
-  skip?: string[];
+  /**
+   * Run only these checks: ids or groups (`payload`, `delivery.accepts`).
+   * @example ['payload', 'delivery.accepts.alert_triggered']
+   */
+  only?: CheckSelector[];
+  /**
+   * Leave out these checks: ids or groups.
+   * @example ['load.burst']
+   */
+  skip?: CheckSelector[];
   /** Multiplies the timeout and the response-time limit (0.01 for fast tests). @default 1 */
   timeScale?: number;
   /** Timeout of one probe before scaling, the Console's. @default 30000 */
@@ -38,11 +45,12 @@ export interface ConformanceOptions {
    */
   observer?: (eventId: string) => number | Promise<number>;
   /**
-   * Options of individual checks by id, e.g. `{ 'load.burst': { count: 20 } }`. Checks that take
-   * any: `load.burst` (`count`, 50 by default), `payload.large` (`segments` 500, `watchers` 300),
-   * `delivery.response-time` (`p95LimitMs` 10000).
+   * Options of individual checks by id: `load.burst` (`count`), `payload.large` (`sizesBytes`,
+   * `requiredBytes`), `delivery.response-time` (`p95LimitMs`); their defaults are
+   * CHECK_OPTION_DEFAULTS. Another id or an unknown option is an input error.
+   * @example { 'load.burst': { count: 20 } }
    */
-  checkOptions?: Record<string, object>;
+  checkOptions?: CheckOptions;
   /** Probes in flight at once, bursts aside. @default 8 */
   concurrency?: number;
   /** Port of the embedded reference receiver. @default 8080 */
@@ -67,6 +75,8 @@ export interface ResolvedOptions {
   timeoutMs: number;
   concurrency: number;
   embeddedPort: number;
+  /** Every check's options by id, defaults filled in. */
+  checkOptions: Record<string, object>;
 }
 
 export function resolveOptions(options: ConformanceOptions): ResolvedOptions {
@@ -89,6 +99,7 @@ export function resolveOptions(options: ConformanceOptions): ResolvedOptions {
     timeoutMs: positive('timeoutMs', options.timeoutMs ?? CONFORMANCE_DEFAULTS.timeoutMs, 86_400_000),
     concurrency: whole('concurrency', options.concurrency ?? CONFORMANCE_DEFAULTS.concurrency, 1, 1000),
     embeddedPort: whole('embeddedPort', options.embeddedPort ?? CONFORMANCE_DEFAULTS.embeddedPort, 0, 65_535),
+    checkOptions: resolveCheckOptions(options.checkOptions),
   };
 }
 

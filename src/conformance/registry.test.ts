@@ -38,7 +38,7 @@ describe('the check registry', () => {
     ]);
   });
 
-  it('refuses a --skip selector that matches nothing, listing the valid ids', () => {
+  it('refuses a skip selector that matches nothing, listing the valid ids', () => {
     try {
       ids([], ['payload.typo']);
       expect.unreachable();
@@ -49,14 +49,14 @@ describe('the check registry', () => {
   });
 
   it.each([
-    ['--only', [''], []],
-    ['--only', [' , '], []],
-    ['--skip', [], [',']],
-  ])('refuses an empty %s list instead of silently selecting everything', (flag, only, skip) => {
+    ['only', [''], []],
+    ['only', [' , '], []],
+    ['skip', [], [',']],
+  ])('refuses an empty %s list instead of silently selecting everything', (option, only, skip) => {
     expect(() => ids(only, skip)).toThrow(
       expect.objectContaining({
         code: 'ERR_UNKNOWN_CHECK',
-        message: expect.stringContaining(`${flag}: the list is empty`),
+        message: expect.stringContaining(`\`${option}\`: the list is empty`),
       }),
     );
   });

@@ -1,9 +1,10 @@
 /**
- * Every check, in report order, and the selection by `--only` / `--skip` (ids or prefixes:
+ * Every check, in report order, and the selection by `only` / `skip` (ids or prefixes:
  * `payload`, `delivery.accepts`). A selector that matches nothing is an input error listing
  * the valid ids, so a typo never silently runs (or skips) the wrong thing.
  */
 import { CswmError, ErrorCodes } from '../errors.js';
+import type { CheckId } from './check-options.js';
 import { rejectsMissing } from './checks/auth.rejects-missing.js';
 import { rejectsWrong } from './checks/auth.rejects-wrong.js';
 import { authRequired } from './checks/auth.required.js';
@@ -41,9 +42,11 @@ export const ALL_CHECKS: readonly Check[] = Object.freeze([
 ] as Check[]);
 
 /** The public list: id, title, severity and why it matters, in report order. */
-export const CHECKS: readonly { id: string; title: string; severity: Severity; rationale: string }[] =
+export const CHECKS: readonly { id: CheckId; title: string; severity: Severity; rationale: string }[] =
   Object.freeze(
-    ALL_CHECKS.map(({ id, title, severity, rationale }) => Object.freeze({ id, title, severity, rationale })),
+    ALL_CHECKS.map(({ id, title, severity, rationale }) =>
+      Object.freeze({ id: id as CheckId, title, severity, rationale }),
+    ),
   );
 
 /** True when `selector` is the id itself or a dotted prefix of it (`payload`, `delivery.accepts`). */
@@ -66,22 +69,22 @@ export function selectChecks(
 ): Check[] {
   const only = parseSelectors(selection.only);
   const skip = parseSelectors(selection.skip);
-  for (const [flag, selectors] of [
-    ['--only', only],
-    ['--skip', skip],
+  for (const [option, selectors] of [
+    ['only', only],
+    ['skip', skip],
   ] as const) {
-    const given = flag === '--only' ? selection.only : selection.skip;
+    const given = selection[option];
     if (given !== undefined && given.length > 0 && selectors.length === 0) {
       throw new CswmError(
         ErrorCodes.UNKNOWN_CHECK,
-        `${flag}: the list is empty (give check ids or prefixes, comma-separated, e.g. "payload,delivery.accepts"; leave ${flag} out to select all)`,
+        `\`${option}\`: the list is empty (give check ids or prefixes, comma-separated, e.g. "payload,delivery.accepts"; leave \`${option}\` out to select all)`,
       );
     }
     const unknown = selectors.filter((s) => !checks.some((c) => matches(c.id, s)));
     if (unknown.length > 0) {
       throw new CswmError(
         ErrorCodes.UNKNOWN_CHECK,
-        `${flag}: no check matches ${unknown.map((s) => `"${s}"`).join(', ')} (valid: ${checks.map((c) => c.id).join(', ')}; a prefix such as "payload" or "delivery.accepts" selects a group)`,
+        `\`${option}\`: no check matches ${unknown.map((s) => `"${s}"`).join(', ')} (valid: ${checks.map((c) => c.id).join(', ')}; a prefix such as "payload" or "delivery.accepts" selects a group)`,
       );
     }
   }

@@ -198,7 +198,7 @@ export async function runConformance(options: ConformanceOptions = {}): Promise<
       hasObserver: observer !== undefined,
     };
     const planned: Planned[] = checks.map((check) => {
-      const checkOptions = { ...check.defaults, ...(options.checkOptions?.[check.id] ?? {}) };
+      const checkOptions = resolved.checkOptions[check.id] ?? {};
       const plan = check.plan({ target: info, newEventId }, checkOptions);
       return { check, options: checkOptions, plan, exchanges: [], observation: { type: 'none' } };
     });

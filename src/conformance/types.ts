@@ -5,6 +5,7 @@
  */
 import type { Cause } from '../delivery/diagnose.js';
 import type { Auth, CertificateInfo, DeliveryRecord } from '../delivery/types.js';
+import type { CheckId } from './check-options.js';
 
 export type { Cause, CertificateInfo };
 
@@ -164,16 +165,17 @@ export type CheckOutcome =
  */
 export type BaselineNeed = 'nothing' | 'processing' | 'acceptance' | 'auth-verdict';
 
-/** A named property of a receiver, with its severity, its plan and its pure evaluation. */
+/**
+ * A named property of a receiver, with its severity, its plan and its pure evaluation. A check
+ * that takes options (`O`) finds their defaults in CHECK_OPTION_DEFAULTS, by its id.
+ */
 export interface Check<O extends object = object> {
   /** Stable id `area.property` (never renamed: CI filters and reports key on it). */
-  id: string;
+  id: CheckId | `delivery.accepts.${string}`;
   title: string;
   severity: Severity;
   /** Why it matters with the real Console, one sentence. */
   rationale: string;
-  /** The check's options and their defaults (exported beside the check). */
-  defaults: O;
   /** @default 'nothing' */
   needs?: BaselineNeed;
   plan(ctx: PlanContext, options: O): ProbePlan;

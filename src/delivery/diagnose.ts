@@ -8,6 +8,7 @@
  */
 import { formatDurationMs } from '../util/duration.js';
 import { formatSizeExactly } from '../util/format-bytes.js';
+import { truncate } from '../util/text.js';
 import { DEFAULTS } from './defaults.js';
 import { explainOutcome } from './explain.js';
 import type { AttemptRecord, Auth, CertificateInfo, TlsReason } from './types.js';
@@ -68,7 +69,7 @@ export function bodyExcerpt(x: Subject): string | undefined {
   const isHtml = /^\s*<(!doctype|html|head|body|\?xml)/i.test(raw);
   const text = (isHtml ? htmlText(raw) : raw).replace(/\s+/g, ' ').trim();
   if (text === '') return undefined;
-  return text.length > 140 ? `${text.slice(0, 140)}…` : text;
+  return truncate(text, 140);
 }
 
 /** The visible text of an HTML error page (its title and body), for a one-line excerpt. */

@@ -11,6 +11,11 @@ export const USER_AGENT = `crowdsec-webhook-mock/${version} (+https://www.npmjs.
 
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
+/** True for a valid header name (an RFC 9110 token). */
+export function isHeaderName(name: string): boolean {
+  return TOKEN.test(name);
+}
+
 /** What is sent with every attempt, and the values that must never leave the process. */
 export interface RequestIdentity {
   /** Headers as sent (credentials included). */
@@ -114,7 +119,7 @@ export function splitUrlCredentials(url: URL, auth: Auth | undefined): { url: UR
   if (url.username === '' && url.password === '') return { url, auth };
   if (auth) {
     throw new InvalidOptionError(
-      'the URL carries a user and password and another auth option is given; keep one (remove user:pass@ from the URL, or drop --header/--bearer/--basic)',
+      'the URL carries a user and password and another auth option is given; keep one (remove user:pass@ from the URL, or drop `auth`)',
     );
   }
   const clean = new URL(url.href);

@@ -51,7 +51,7 @@ export function createJournal(path: string): Journal {
     failure = error;
   });
   // Lines written in one turn of the event loop go to the file as one write at the end of that
-  // turn (or sooner past FLUSH_CHARS): a write per line cost more CPU than the delivery's own
+  // turn (or sooner past FLUSH_CHARS): a write per line costs more CPU than the delivery's own
   // bookkeeping. A line is on its way to the file before any timer or I/O callback runs.
   let pending = '';
   let scheduled: NodeJS.Immediate | undefined;

@@ -1,10 +1,7 @@
 import { formatDurationMs } from '../util/duration.js';
+import { type Paint, plain } from '../util/style.js';
 import { explainOutcome } from './explain.js';
 import type { AttemptRecord, DeliveryRecord, SendSummary } from './types.js';
-
-/** Colours a piece of text; the identity by default, so the library never emits escapes itself. */
-export type Paint = (color: 'red' | 'green' | 'yellow' | 'gray' | 'bold' | 'dim', text: string) => string;
-const plain: Paint = (_color, text) => text;
 
 /**
  * A delivery as lines for people: a heading, then one line per attempt (`attempt n at +t:

@@ -4,6 +4,7 @@
  * schemas (validator.ts) and the custom ones (custom/).
  */
 import type { ErrorObject } from 'ajv';
+import { truncate } from '../util/text.js';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -102,7 +103,7 @@ function got(data: unknown): string {
   if (data === undefined) return '';
   const type = data === null ? 'null' : Array.isArray(data) ? 'array' : typeof data;
   const shown = typeof data === 'object' && data !== null ? type : JSON.stringify(data);
-  return ` (got ${shown && shown.length > 60 ? `${shown.slice(0, 60)}…` : shown})`;
+  return ` (got ${truncate(String(shown), 60)})`;
 }
 
 /** `/details/watchers/0/total_signals` -> `$.details.watchers[0].total_signals`. */

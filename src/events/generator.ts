@@ -185,7 +185,7 @@ function applyAndCheck(
   const overridden = validateEvent(payload, { schemas });
   if (!overridden.valid) {
     throw new InvalidEventError(
-      `--set made the ${type} event invalid: ${describeErrors(overridden)}; change the value to one the schema allows`,
+      `\`set\` made the ${type} event invalid: ${describeErrors(overridden)}; change the value to one the schema allows`,
       overridden.errors,
     );
   }

@@ -1,10 +1,10 @@
 /**
- * `--set PATH=VALUE` overrides: a dotted path into the event (array items by index,
- * `details.watchers.0.total_signals` or `details.watchers[0].total_signals`) and a value, parsed
- * as JSON when it parses, else taken as a string. Paths are written against the envelope; on a
+ * `set` overrides (`--set PATH=VALUE` on the command line): a dotted path into the event (array
+ * items by index, `details.watchers.0.total_signals` or `details.watchers[0].total_signals`) and
+ * a value, parsed as JSON when it parses, else taken as a string. Paths are written against the envelope; on a
  * flat payload (blocking_safe_ip as documented) a leading `details.` is dropped.
  */
-import { ErrorCodes, InvalidOptionError } from '../errors.js';
+import { CswmError, ErrorCodes } from '../errors.js';
 import type { PayloadForm } from './payload.js';
 
 /**
@@ -25,22 +25,22 @@ export interface SetOverride {
 const FORBIDDEN = new Set(['__proto__', 'prototype', 'constructor']);
 const SEGMENT = /^([^.[\]]+)?((?:\[\d+\])*)$/;
 
-function invalid(message: string): InvalidOptionError {
-  return new InvalidOptionError(message, { code: ErrorCodes.INVALID_SET });
+function invalid(message: string): CswmError {
+  return new CswmError(ErrorCodes.INVALID_SET, message);
 }
 
 /** Splits `a.b[0].c` / `a.b.0.c` into segments; numbers are array indexes. */
 export function parsePath(path: string): (string | number)[] {
   const hint = 'write a dotted path such as details.source.value or details.watchers[0].total_signals';
-  if (path === '') throw invalid(`--set: the path is empty; ${hint}`);
+  if (path === '') throw invalid(`\`set\`: the path is empty; ${hint}`);
   const segments: (string | number)[] = [];
   for (const part of path.split('.')) {
     const match = SEGMENT.exec(part);
-    if (part === '' || !match) throw invalid(`--set: "${path}" is not a valid path; ${hint}`);
+    if (part === '' || !match) throw invalid(`\`set\`: "${path}" is not a valid path; ${hint}`);
     const [, key, indexes] = match;
     if (key !== undefined) segments.push(/^\d+$/.test(key) ? Number(key) : key);
     for (const index of (indexes ?? '').match(/\d+/g) ?? []) segments.push(Number(index));
-    if (key !== undefined && FORBIDDEN.has(key)) throw invalid(`--set: "${key}" cannot be set`);
+    if (key !== undefined && FORBIDDEN.has(key)) throw invalid(`\`set\`: "${key}" cannot be set`);
   }
   return segments;
 }
@@ -49,7 +49,7 @@ export function parsePath(path: string): (string | number)[] {
 export function parseSetExpression(expression: string): SetOverride {
   const eq = expression.indexOf('=');
   if (eq < 0)
-    throw invalid(`--set: "${expression}" has no "="; write PATH=VALUE, e.g. details.source.value=1.2.3.4`);
+    throw invalid(`\`set\`: "${expression}" has no "="; write PATH=VALUE, e.g. details.source.value=1.2.3.4`);
   const path = expression.slice(0, eq).trim();
   const text = expression.slice(eq + 1);
   let value: unknown;
@@ -79,10 +79,10 @@ export function applyOverrides(
     if (form === 'flat' && segments[0] === 'details') segments = segments.slice(1);
     else if (form === 'flat' && segments[0] === 'metadata') {
       throw invalid(
-        `--set ${override.path}: this event is flat (no metadata); pass --wrapped to put it in the envelope`,
+        `\`set\` ${override.path}: this event is flat (no metadata); pass \`wrapped: true\` to put it in the envelope`,
       );
     }
-    if (segments.length === 0) throw invalid(`--set ${override.path}: cannot replace the whole event`);
+    if (segments.length === 0) throw invalid(`\`set\` ${override.path}: cannot replace the whole event`);
     setAt(payload, segments, override);
   }
 }
@@ -96,7 +96,7 @@ function setAt(root: Record<string, unknown>, segments: (string | number)[], ove
     if (Array.isArray(container)) {
       if (typeof segment !== 'number' || segment > container.length) {
         throw invalid(
-          `--set ${override.path}: "${segment}" is not an index of an array of ${container.length} (allowed: 0 to ${container.length})`,
+          `\`set\` ${override.path}: "${segment}" is not an index of an array of ${container.length} (allowed: 0 to ${container.length})`,
         );
       }
     }
@@ -111,7 +111,7 @@ function setAt(root: Record<string, unknown>, segments: (string | number)[], ove
       record[segment] = next;
     } else if (typeof next !== 'object') {
       throw invalid(
-        `--set ${override.path}: "${segment}" holds ${JSON.stringify(next)}, which has no fields to set`,
+        `\`set\` ${override.path}: "${segment}" holds ${JSON.stringify(next)}, which has no fields to set`,
       );
     }
     node = next;

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FUZZ_SEED, fuzzParams, onlyOwnErrors } from '../../test/hostile/helpers/fuzz.js';
+import { parseJsonOrNdjson } from '../util/ndjson.js';
 import { EVENT_TYPES } from './catalog.js';
 import { generateEvent } from './generator.js';
-import { parseJsonOrNdjson } from './ndjson.js';
 import { validateEvent } from './validator.js';
 
 /** The validator sees whatever a receiver or a file hands it: it must never throw. */

@@ -7,10 +7,10 @@
 import type { ValidateFunction } from 'ajv';
 import Ajv2020Module from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import { type ParsedRecord, parseJsonOrNdjson } from '../util/ndjson.js';
 import { err, explainErrors, type ValidationError } from './ajv-errors.js';
 import { EVENT_TYPES, type EventType, isEventType } from './catalog.js';
 import { type EventSchemas, internalsOf } from './custom/registry.js';
-import { type ParsedRecord, parseJsonOrNdjson } from './ndjson.js';
 import { eventIdOf, eventTypeOf, formOf, type PayloadForm } from './payload.js';
 import { type JsonSchema, schemaOf, wrappedBlockingSafeIpSchema } from './schemas.js';
 

@@ -3,7 +3,7 @@
  * its attempts is answered. No sockets and no clocks here: the receiver asks, then carries the
  * answer out (learn.ts).
  */
-import { PROBES, type Probe } from './types.js';
+import type { Probe } from './types.js';
 
 /** Where a `redirect` probe points: a path of its own per event, so a follow-up is recognised. */
 export const REDIRECT_PREFIX = '/cswm-learn/redirected/';
@@ -95,20 +95,4 @@ export function nextAnswer(plan: LearnPlan, req: { key: string | null; path: str
     case 'none':
       return planned({ type: 'reference' });
   }
-}
-
-/**
- * Parses `--learn-probes retry,timeout,redirect` (a kind may repeat: `retry,retry,retry`
- * collects three samples of the waits); returns why not when it cannot.
- *
- * @example parseProbes('accept,retry,retry') // ['accept', 'retry', 'retry']
- */
-export function parseProbes(text: string): Probe[] | string {
-  const parts = text.split(',').map((p) => p.trim());
-  const bad = parts.filter((p) => !(PROBES as readonly string[]).includes(p));
-  if (parts.length === 0 || bad.length > 0) {
-    return `"${(bad[0] ?? text).slice(0, 40)}" is not a probe (allowed: ${PROBES.join(', ')}, comma-separated, each may repeat)`;
-  }
-  if (parts.length > 100) return `${parts.length} probes is too many (at most 100)`;
-  return parts as Probe[];
 }

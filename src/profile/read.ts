@@ -3,10 +3,10 @@
  * schemas/sender-profile.schema.json where it enters, so the commands can trust its numbers.
  */
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import Ajv2020Module, { type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { CswmError, ErrorCodes, UnreadableFileError } from '../errors.js';
+import { CswmError, ErrorCodes } from '../errors.js';
+import { readText } from '../util/ndjson.js';
 import { type ProfilePolicy, senderProfileOptions } from './apply.js';
 import type { SenderProfile } from './types.js';
 
@@ -39,7 +39,7 @@ export function checkSenderProfile(value: unknown, where: string): SenderProfile
   const field = error?.instancePath ? error.instancePath.slice(1).replaceAll('/', '.') : '(top level)';
   throw new CswmError(
     ErrorCodes.INVALID_PROFILE,
-    `${where}: ${field} ${error?.message ?? 'does not match'} (a profile is what cswm receive --learn --profile-out writes; its shape: schemas/sender-profile.schema.json)`,
+    `${where}: ${field} ${error?.message ?? 'does not match'} (a profile is what learn mode writes: receiver.profile(), or \`cswm receive --learn --profile-out\`; its shape: schemas/sender-profile.schema.json)`,
   );
 }
 
@@ -49,21 +49,14 @@ export function checkSenderProfile(value: unknown, where: string): SenderProfile
  * @example const profile = await loadSenderProfile('console-profile.json');
  */
 export async function loadSenderProfile(path: string): Promise<SenderProfile> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new UnreadableFileError(path, (error as NodeJS.ErrnoException).code ?? 'unreadable', {
-      cause: error,
-    });
-  }
+  const text = await readText(path);
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
     throw new CswmError(
       ErrorCodes.INVALID_PROFILE,
-      `${path} is not JSON (a profile is what cswm receive --learn --profile-out writes)`,
+      `${path} is not JSON (a profile is what learn mode writes: receiver.profile(), or \`cswm receive --learn --profile-out\`)`,
     );
   }
   return checkSenderProfile(value, path);

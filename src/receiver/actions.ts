@@ -3,10 +3,10 @@
  * socket. One function per fault type, in a lookup table (the data lives in types.ts).
  */
 import type { Response as ExpressResponse, Request } from 'express';
-import { DEFAULT_REDIRECT_PATH, isRedirect } from './faults.js';
+import { DEFAULT_REDIRECT_PATH, isRedirect, REFERENCE_STATUS } from './faults.js';
 import type { ForwardedResponse, Forwarder } from './proxy.js';
 import type { Runtime } from './runtime.js';
-import type { Fault, Response } from './types.js';
+import type { Fault, ReceiverResponse } from './types.js';
 
 export interface ActionContext {
   req: Request;
@@ -16,7 +16,7 @@ export interface ActionContext {
   /** True when the body was over the cap: `body` holds only its start, and is never forwarded. */
   tooLarge: boolean;
   /** Records the delivery with how it was answered; call exactly once. */
-  record: (response: Response, extra?: { upstreamStatus?: number }) => void;
+  record: (response: ReceiverResponse, extra?: { upstreamStatus?: number }) => void;
   /** The reference answer (200, or forwarded upstream in proxy mode); records it. */
   answerReference: () => void;
 }
@@ -54,7 +54,7 @@ const ACTIONS: { [K in Fault['type']]: Action<K> } = {
     answer(ctx, status, headers);
   },
   delay: (ctx, fault) => {
-    const status = fault.status ?? 200;
+    const status = fault.status ?? REFERENCE_STATUS;
     const forward = status === 200 && ctx.rt.forwarder !== null;
     if (!forward) ctx.record({ type: 'fault', fault: 'delay' });
     let fired = false;

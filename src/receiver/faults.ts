@@ -7,10 +7,44 @@ import { BoundedMap } from '../util/bounded-map.js';
 import { formatDurationMs } from '../util/duration.js';
 import { formatBytes } from '../util/format-bytes.js';
 import { DEFAULT_MAX_EVENT_IDS } from './recorder.js';
-import type { Fault, FaultRule } from './types.js';
+import type { Fault, FaultRule, FaultType } from './types.js';
 
 /** The receiver's default: what a correct receiver answers. */
 export const REFERENCE_STATUS = 200;
+
+/**
+ * Size of a `huge-body` answer when none is given: far past what any sender should read (the
+ * delivery engine reads 64 KiB and drops the connection), so the fault shows whether it does.
+ */
+export const DEFAULT_HUGE_BODY_BYTES = 1024 ** 3;
+
+/** Every fault, in the order the docs list them: the one list the flags, files and reports use. */
+const FAULTS: { [T in FaultType]: { named: boolean } } = {
+  status: { named: false },
+  delay: { named: false },
+  hang: { named: true },
+  reset: { named: true },
+  malformed: { named: true },
+  'huge-body': { named: true },
+  'drop-response': { named: true },
+};
+
+export const FAULT_TYPES = Object.keys(FAULTS) as FaultType[];
+
+/** The faults chosen by name alone (`--fault NAME`, a scenario's `fault: NAME`). */
+export type NamedFault = Exclude<FaultType, 'status' | 'delay'>;
+
+export const NAMED_FAULTS = FAULT_TYPES.filter((t) => FAULTS[t].named) as NamedFault[];
+
+/** The fault a name stands for, its parameters at their defaults. */
+export function namedFault(name: NamedFault): Fault {
+  return name === 'huge-body' ? { type: name, bytes: DEFAULT_HUGE_BODY_BYTES } : { type: name };
+}
+
+/** True when `name` is a fault chosen by name alone. */
+export function isNamedFault(name: string): name is NamedFault {
+  return (NAMED_FAULTS as string[]).includes(name);
+}
 
 /** Where a `302`-style status sequence points when the fault names no `location`. */
 export const DEFAULT_REDIRECT_PATH = '/cswm-redirect-target';

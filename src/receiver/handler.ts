@@ -8,7 +8,7 @@ import { redactHeaders } from '../util/redact.js';
 import { type ActionContext, answer, forward, runFault } from './actions.js';
 import { decide } from './faults.js';
 import { MAX_BODY_BYTES, MAX_RECORDED_BODY_CHARS, type Runtime } from './runtime.js';
-import type { RecordedDelivery, Response } from './types.js';
+import type { ReceiverResponse, RecordedDelivery } from './types.js';
 
 interface Parsed {
   body: Buffer;
@@ -77,7 +77,7 @@ export function createDeliveryHandler(rt: Runtime) {
       const authorized = rt.auth ? rt.auth.check(req.headers) : true;
       const duplicate = rt.recorder.markSeen(validation.eventId);
       let recorded = false;
-      const record = (response: Response, extra: { upstreamStatus?: number } = {}) => {
+      const record = (response: ReceiverResponse, extra: { upstreamStatus?: number } = {}) => {
         if (recorded) return;
         recorded = true;
         const delivery: RecordedDelivery = {

@@ -8,7 +8,7 @@
 import { type InboxFilter, type InboxSlice, NO_TYPE, NOT_200 } from './inbox-query.js';
 import type { Recorder, RecorderCounts } from './recorder.js';
 import { summarizeEvent } from './summary.js';
-import type { RecordedDelivery, Response } from './types.js';
+import type { ReceiverResponse, RecordedDelivery } from './types.js';
 
 /** How an answer reads on the page: `ok` is a 200 (delivered), `fail` another status, `fault` no proper answer. */
 export type Tone = 'ok' | 'fail' | 'fault';
@@ -68,7 +68,7 @@ export const RECENT_ATTEMPTS = 8;
 /** Attempts listed in the detail pane. */
 export const DETAIL_ATTEMPTS = 200;
 
-export function answerOf(response: Response): { answer: string; tone: Tone } {
+export function answerOf(response: ReceiverResponse): { answer: string; tone: Tone } {
   switch (response.type) {
     case 'status':
       return { answer: String(response.status), tone: response.status === 200 ? 'ok' : 'fail' };

@@ -14,7 +14,7 @@ import { DEFAULT_PROBES, type Probe, type SenderProfile } from '../profile/types
 import { redactHeaders } from '../util/redact.js';
 import { version } from '../version.js';
 import type { Decision, RequestFacts } from './faults.js';
-import type { RecordedDelivery, Response } from './types.js';
+import type { ReceiverResponse, RecordedDelivery } from './types.js';
 
 /** @example await startReceiver({ learn: { probes: ['accept', 'retry', 'timeout'], timeScale: 0.5 } }) */
 export interface LearnOptions {
@@ -198,6 +198,6 @@ function hash(body: Buffer): string {
 }
 
 /** The answer in the delivery engine's words: `status-503`, or the fault's name. */
-function answerLabel(response: Response): string {
+function answerLabel(response: ReceiverResponse): string {
   return response.type === 'fault' ? response.fault : `status-${response.status}`;
 }

@@ -6,7 +6,7 @@ import {
   parseRequireHeader,
   parseRespond,
   parseTlsMode,
-} from './parse.js';
+} from '../cli/commands/receive-options.js';
 
 function codeOf(fn: () => unknown): string | undefined {
   try {

@@ -117,7 +117,7 @@ function listen(server: Server, host: string, port: number): Promise<void> {
       reject(
         new CswmError(
           ErrorCodes.LISTEN_FAILED,
-          `cannot listen on ${host}:${port} (${error.code ?? error.message}); choose another --port or --host`,
+          `cannot listen on ${host}:${port} (${error.code ?? error.message}); choose another \`port\` or \`host\``,
           { cause: error },
         ),
       );
@@ -174,9 +174,7 @@ function checkLearn(options: ReceiverOptions): LearnOptions | null {
   if (!options.learn) return null;
   const learn = options.learn === true ? {} : options.learn;
   if ((options.faults ?? []).length > 0 || options.proxy) {
-    throw new InvalidOptionError(
-      'learn mode chooses the answers itself: leave out the faults (--respond, --delay, --fault) and --proxy',
-    );
+    throw new InvalidOptionError('learn mode chooses the answers itself: leave out `faults` and `proxy`');
   }
   const timeScale = learn.timeScale ?? 1;
   if (!(Number.isFinite(timeScale) && timeScale > 0 && timeScale <= 100)) {

@@ -6,6 +6,7 @@
  */
 import { type EventType, isEventType } from '../events/catalog.js';
 import { detailsOf, eventTypeOf, isObject } from '../events/payload.js';
+import { truncate } from '../util/text.js';
 
 type Fields = Record<string, unknown>;
 
@@ -71,7 +72,7 @@ export function summarizeEvent(payload: unknown): string {
   if (type === null) return 'Not a CrowdSec event (no event_type)';
   if (!isEventType(type)) return `Unknown event type "${cut(type)}"`;
   const sentence = SENTENCES[type](details);
-  return sentence.length > MAX_SENTENCE_CHARS ? `${sentence.slice(0, MAX_SENTENCE_CHARS - 1)}…` : sentence;
+  return truncate(sentence, MAX_SENTENCE_CHARS - 1);
 }
 
 /** "203.0.113.9 (FR, AS12876) crowdsecurity/ssh-bf, 12 events" from an alert's source and scenario. */
@@ -84,7 +85,7 @@ function attack(d: Fields): string {
   const asName = text(source.as_name);
   const where = [
     text(source.country),
-    asNumber !== null ? `AS${asNumber}` : asName && short(asName, 24),
+    asNumber !== null ? `AS${asNumber}` : asName && truncate(asName, 23),
   ].filter((x) => x !== null);
   const scenario = text(d.scenario);
   // CrowdSec writes the count into the message: "Ip 1.2.3.4 performed 'x' (170 events over 120s) at ...".
@@ -183,14 +184,10 @@ function num(value: unknown): number | null {
 }
 
 function cut(value: string): string {
-  return short(value, MAX_PART_CHARS);
-}
-
-function short(value: string, max: number): string {
-  return value.length > max ? `${value.slice(0, max - 1)}…` : value;
+  return truncate(value, MAX_PART_CHARS - 1);
 }
 
 /** Long generated ids read better cut: the first 12 characters tell them apart. */
 function shortId(id: string): string {
-  return id.length > 16 ? `${id.slice(0, 12)}…` : id;
+  return id.length > 16 ? truncate(id, 12) : id;
 }

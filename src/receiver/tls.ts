@@ -2,10 +2,10 @@
  * The receiver's TLS setup: a generated certificate for one of the failure modes, or the
  * user's own, checked before listening so a bad file is an input error, not a crash later.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createSecureContext } from 'node:tls';
-import { ErrorCodes, InvalidOptionError } from '../errors.js';
+import { CswmError, ErrorCodes, InvalidOptionError } from '../errors.js';
 import { makeTlsMaterial, type TlsMode } from './certs.js';
 import type { Receiver, ReceiverOptions } from './types.js';
 
@@ -25,7 +25,7 @@ export async function resolveTls(options: ReceiverOptions, host: string): Promis
   const tls = options.tls;
   if (tls === undefined) return null;
   if (typeof tls !== 'string') {
-    checkUsable(tls.keyPem, tls.certPem, 'the given certificate and key');
+    assertUsableCertificate(tls.keyPem, tls.certPem, 'the given certificate and key');
     return { keyPem: tls.keyPem, certPem: tls.certPem };
   }
   const hosts =
@@ -57,45 +57,24 @@ async function writeCaFiles(
     await writeFile(files.private, material.privateCaPem);
   } catch (error) {
     throw new InvalidOptionError(
-      `--ca-dir: cannot write the CA files to ${absolute} (${(error as NodeJS.ErrnoException).code ?? 'error'}); give a writable directory`,
+      `\`caDir\`: cannot write the CA files to ${absolute} (${(error as NodeJS.ErrnoException).code ?? 'error'}); give a writable directory`,
       { cause: error },
     );
   }
   return files;
 }
 
-/**
- * Reads `--cert FILE --key FILE`. Missing or unusable files are ERR_INVALID_CERTIFICATE (exit 2).
- */
-export async function readCertificateFiles(
-  certFile: string,
-  keyFile: string,
-): Promise<{ certPem: string; keyPem: string }> {
-  const read = async (file: string, what: string) => {
-    try {
-      return await readFile(file, 'utf8');
-    } catch (error) {
-      throw new InvalidOptionError(
-        `cannot read the ${what} file ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}); give a readable PEM file`,
-        { code: ErrorCodes.INVALID_CERTIFICATE, cause: error },
-      );
-    }
-  };
-  const certPem = await read(certFile, 'certificate');
-  const keyPem = await read(keyFile, 'key');
-  checkUsable(keyPem, certPem, `${certFile} and ${keyFile}`);
-  return { certPem, keyPem };
-}
-
-function checkUsable(keyPem: string, certPem: string, what: string): void {
+/** Throws ERR_INVALID_CERTIFICATE unless the key and certificate make a usable TLS pair. */
+export function assertUsableCertificate(keyPem: string, certPem: string, what: string): void {
   try {
     createSecureContext({ key: keyPem, cert: certPem });
   } catch (error) {
     // The reason from OpenSSL names the problem (no PEM data, key mismatch); never the key itself.
     const reason = String((error as Error).message ?? error).split('\n')[0];
-    throw new InvalidOptionError(
+    throw new CswmError(
+      ErrorCodes.INVALID_CERTIFICATE,
       `${what} cannot be used for TLS (${reason}); give a PEM certificate and its matching private key`,
-      { code: ErrorCodes.INVALID_CERTIFICATE, cause: error },
+      { cause: error },
     );
   }
 }

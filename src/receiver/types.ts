@@ -3,6 +3,7 @@
  * app that does it, so scenarios and reports can describe a fault without running it.
  */
 import type { SenderProfile } from '../profile/types.js';
+import type { DeliveryFacts, RecordedAnswer } from '../recording/format.js';
 import type { TlsMode } from './certs.js';
 import type { LearnOptions } from './learn.js';
 
@@ -94,41 +95,20 @@ export interface ReceiverOptions {
 }
 
 /** What the receiver did with one request. */
-export type Response =
-  | { type: 'status'; status: number }
-  | { type: 'fault'; fault: FaultType }
-  | { type: 'proxied'; status: number }
-  | { type: 'unauthorized'; status: number };
+export type ReceiverResponse = RecordedAnswer<FaultType>;
 
-export interface RecordedDelivery {
-  /** 1-based order of arrival. */
-  seq: number;
-  receivedAt: string;
-  method: string;
-  path: string;
-  /** Request headers with every auth value redacted. */
-  headers: Record<string, string>;
+/** One delivery as the receiver recorded it. */
+export interface RecordedDelivery extends DeliveryFacts {
   /** The body as text (capped at 1 MiB). */
   body: string;
   /** Size of the body as received, in bytes (past the caps too). */
   bodyBytes: number;
   /** Parsed JSON, or undefined when the body is not JSON. */
   payload?: unknown;
-  eventType: string | null;
-  eventId: string | null;
-  /** `wrapped` or `flat` (blocking_safe_ip may come either way); null when not recognised. */
-  form: 'wrapped' | 'flat' | null;
-  valid: boolean;
   errors: { path: string; rule: string; message: string }[];
-  /** True when this event_id had been recorded before (whatever the earlier answer was). */
-  duplicate: boolean;
-  /** Authorised (or no auth configured). */
-  authorized: boolean;
-  response: Response;
+  response: ReceiverResponse;
   /** True when `body` was cut at 1 MiB. */
   bodyTruncated?: boolean;
-  /** Proxy mode: the upstream's status (also when the sender's response was dropped). */
-  upstreamStatus?: number;
 }
 
 export interface Receiver {

@@ -10,31 +10,38 @@ import { createHash } from 'node:crypto';
 /** The first field of every line: what `cswm send` recognises a recording by. */
 export const RECORDING_FORMAT = 'cswm-recorded-delivery/1';
 
-/** What the receiver answered (the same union as a RecordedDelivery's `response`). */
-export type RecordedAnswer =
+/**
+ * What the receiver answered. A recording keeps any fault name (`F`: a file may come from
+ * another version); the receiver's own answers name its faults (ReceiverResponse).
+ */
+export type RecordedAnswer<F extends string = string> =
   | { type: 'status'; status: number }
-  | { type: 'fault'; fault: string }
+  | { type: 'fault'; fault: F }
   | { type: 'proxied'; status: number }
   | { type: 'unauthorized'; status: number };
 
-/** The facts of a delivery a line is made of (a RecordedDelivery has them all). */
+/** The facts of one delivery: a recording's line holds them, and so does a RecordedDelivery. */
 export interface DeliveryFacts {
   /** 1-based order of arrival at the receiver. */
   seq: number;
-  /** When the request arrived (ISO 8601, ms). `--keep-timing` replays the gaps between these. */
+  /** When the request arrived (ISO 8601, ms). A replay that keeps the timing keeps the gaps between these. */
   receivedAt: string;
   method: string;
   path: string;
-  /** Request headers, every credential redacted: a replay sends the user's own auth instead. */
+  /** Request headers with every credential redacted (a replay sends its own auth instead). */
   headers: Record<string, string>;
   eventType: string | null;
   eventId: string | null;
+  /** `wrapped` or `flat` (blocking_safe_ip may come either way); null when not recognised. */
   form: 'wrapped' | 'flat' | null;
   valid: boolean;
+  /** True when this event_id had been recorded before (whatever the earlier answer was). */
   duplicate: boolean;
+  /** Authorised (or no auth configured). */
   authorized: boolean;
   /** The answer the receiver gave. */
   response: RecordedAnswer;
+  /** Proxy mode: the upstream's status (also when the sender's response was dropped). */
   upstreamStatus?: number;
 }
 

@@ -2,12 +2,9 @@
  * Scenario results as text for people: a timeline per scenario (attempt n at +t: outcome),
  * pass or fail with each failing expectation, and a summary. Strings only: the CLI prints.
  */
-import type { Paint } from '../delivery/timeline.js';
 import { formatDurationMs } from '../util/duration.js';
+import { type Paint, plain } from '../util/style.js';
 import type { ScenarioResult, ScenarioRunSummary } from './types.js';
-
-/** No colour: the text as it is. */
-const plain: Paint = (_c, t) => t;
 
 /** Deliveries shown attempt by attempt; past this, only the first and the counts. */
 const TIMELINE_LIMIT = 3;

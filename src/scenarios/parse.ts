@@ -2,15 +2,14 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { Auth } from '../delivery/types.js';
 import { InvalidScenarioError } from '../errors.js';
 import { toReceiverAuth } from '../receiver/auth.js';
+import { namedFault, REFERENCE_STATUS } from '../receiver/faults.js';
 import type { Fault, FaultRule } from '../receiver/types.js';
 import { parseDurationMs } from '../util/duration.js';
+import type { ScenarioFile } from './file.generated.js';
 import { type FieldPath, positionOf, scenarioError } from './locate.js';
 import { schemaProblems } from './schema.js';
-import { checkSemantics, type RawScenario } from './semantics.js';
+import { checkSemantics } from './semantics.js';
 import type { DeliveryPolicy, Expectations, ReceiverSpec, Scenario, SendSpec, TargetSpec } from './types.js';
-
-/** Bytes of the `huge-body` fault when the file does not say. */
-const HUGE_BODY_BYTES = 4 * 1024 * 1024;
 
 /**
  * Parses and checks a scenario file's text. Every problem (bad YAML, a field the schema does
@@ -73,7 +72,7 @@ export function parseScenario(
         : '';
     fail(first.path, `${first.message}${more}`, first.atKey);
   }
-  const raw = data as RawScenario;
+  const raw = data as ScenarioFile;
   checkSemantics(raw, fail);
   return normalize(raw, file);
 }
@@ -90,7 +89,7 @@ function isGivenType(path: FieldPath, data: unknown, eventTypes: readonly string
   return named && typeof value === 'string' && eventTypes.includes(value);
 }
 
-function normalize(raw: RawScenario, file: string): Scenario {
+function normalize(raw: ScenarioFile, file: string): Scenario {
   const scenario: Scenario = {
     version: 1,
     id: raw.id,
@@ -110,7 +109,7 @@ function normalize(raw: RawScenario, file: string): Scenario {
   return scenario;
 }
 
-function receiverSpec(raw: NonNullable<RawScenario['receiver']>): ReceiverSpec {
+function receiverSpec(raw: NonNullable<ScenarioFile['receiver']>): ReceiverSpec {
   const faults: FaultRule[] = [];
   const times = raw.times === undefined ? {} : { times: raw.times };
   if (raw.respond) {
@@ -119,11 +118,11 @@ function receiverSpec(raw: NonNullable<RawScenario['receiver']>): ReceiverSpec {
     faults.push({ fault, ...times });
   } else if (raw.delay !== undefined) {
     faults.push({
-      fault: { type: 'delay', delayMs: parseDurationMs(raw.delay), status: raw.status ?? 200 },
+      fault: { type: 'delay', delayMs: parseDurationMs(raw.delay), status: raw.status ?? REFERENCE_STATUS },
       ...times,
     });
   } else if (raw.fault !== undefined) {
-    faults.push({ fault: simpleFault(raw.fault), ...times });
+    faults.push({ fault: namedFault(raw.fault), ...times });
   }
   for (const rule of raw.faults ?? []) faults.push(faultRule(rule));
   const spec: ReceiverSpec = { faults };
@@ -132,24 +131,25 @@ function receiverSpec(raw: NonNullable<RawScenario['receiver']>): ReceiverSpec {
   return spec;
 }
 
-function simpleFault(type: 'hang' | 'reset' | 'malformed' | 'huge-body' | 'drop-response'): Fault {
-  return type === 'huge-body' ? { type, bytes: HUGE_BODY_BYTES } : { type };
-}
-
-type RawRule = NonNullable<NonNullable<RawScenario['receiver']>['faults']>[number];
+type RawRule = NonNullable<NonNullable<ScenarioFile['receiver']>['faults']>[number];
 
 const RULE_FAULTS: { [T in Fault['type']]: (r: RawRule) => Fault } = {
   status: (r) => ({
     type: 'status',
-    statuses: r.statuses ?? [200],
+    statuses: r.statuses ?? [REFERENCE_STATUS],
     ...(r.location ? { location: r.location } : {}),
   }),
-  delay: (r) => ({ type: 'delay', delayMs: parseDurationMs(r.delay ?? '0ms'), status: r.status ?? 200 }),
-  hang: () => ({ type: 'hang' }),
-  reset: () => ({ type: 'reset' }),
-  malformed: () => ({ type: 'malformed' }),
-  'huge-body': (r) => ({ type: 'huge-body', bytes: r.bytes ?? HUGE_BODY_BYTES }),
-  'drop-response': () => ({ type: 'drop-response' }),
+  delay: (r) => ({
+    type: 'delay',
+    delayMs: parseDurationMs(r.delay ?? '0ms'),
+    status: r.status ?? REFERENCE_STATUS,
+  }),
+  hang: () => namedFault('hang'),
+  reset: () => namedFault('reset'),
+  malformed: () => namedFault('malformed'),
+  'huge-body': (r) =>
+    r.bytes === undefined ? namedFault('huge-body') : { type: 'huge-body', bytes: r.bytes },
+  'drop-response': () => namedFault('drop-response'),
 };
 
 function faultRule(raw: RawRule): FaultRule {
@@ -160,7 +160,7 @@ function faultRule(raw: RawRule): FaultRule {
   return rule;
 }
 
-type RawAuth = NonNullable<NonNullable<RawScenario['delivery']>['auth']>;
+type RawAuth = NonNullable<NonNullable<ScenarioFile['delivery']>['auth']>;
 
 function deliveryAuth(raw: RawAuth): Auth {
   if (raw.basic) return { type: 'basic', username: raw.basic.username, password: raw.basic.password };
@@ -168,12 +168,12 @@ function deliveryAuth(raw: RawAuth): Auth {
   return { type: 'bearer', token: raw.bearer ?? '' };
 }
 
-function targetSpec(raw: NonNullable<RawScenario['target']>): TargetSpec {
+function targetSpec(raw: NonNullable<ScenarioFile['target']>): TargetSpec {
   if (raw.unreachable) return { type: 'unreachable', reason: raw.unreachable };
   return { type: 'url', url: raw.url ?? '' };
 }
 
-function policy(raw: RawScenario['delivery']): DeliveryPolicy {
+function policy(raw: ScenarioFile['delivery']): DeliveryPolicy {
   const out: DeliveryPolicy = { allowAnyPort: raw?.allowAnyPort ?? true };
   if (!raw) return out;
   if (raw.maxAttempts !== undefined) out.maxAttempts = raw.maxAttempts;
@@ -186,7 +186,7 @@ function policy(raw: RawScenario['delivery']): DeliveryPolicy {
   return out;
 }
 
-function expectations(raw: RawScenario['expect']): Expectations {
+function expectations(raw: ScenarioFile['expect']): Expectations {
   const { waits, waitTolerance, duration, ...rest } = raw;
   const out: Expectations = { ...rest };
   if (waits !== undefined) out.waits = waits === 'growing' ? 'growing' : waits.map((d) => parseDurationMs(d));

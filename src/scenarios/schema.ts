@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { OUTCOME_LABEL_FORMS } from '../delivery/label.js';
+import { truncate } from '../util/text.js';
 import { type FieldPath, pointerToPath } from './locate.js';
 
 /**
@@ -10,11 +12,6 @@ import { type FieldPath, pointerToPath } from './locate.js';
 
 /** Found relative to this module: works from src/ (tests) and dist/ (installed). */
 const SCENARIO_SCHEMA_URL = new URL('../../schemas/scenario.schema.json', import.meta.url);
-
-/** Every outcome label an expectation may name, in words (patterns shown as `<code>`). */
-const OUTCOME_WORDS =
-  'delivered, status-<code>, timeout, dns, refused, reset, tls-self-signed, tls-expired, ' +
-  'tls-hostname-mismatch, tls-unknown-ca, tls-other, protocol, network-<CODE>';
 
 interface SchemaProblem {
   path: FieldPath;
@@ -150,7 +147,8 @@ function patternMessage(
   parent: Record<string, unknown> | undefined,
   schema: JsonSchema,
 ): string {
-  if (parent === schema.$defs.outcome) return `${show(value)} is not an outcome (allowed: ${OUTCOME_WORDS})`;
+  if (parent === schema.$defs.outcome)
+    return `${show(value)} is not an outcome (allowed: ${OUTCOME_LABEL_FORMS.join(', ')})`;
   if (parent === schema.$defs.duration) {
     return `${show(value)} is not a duration (write it like 30s, 500ms, 2m or 1h)`;
   }
@@ -166,5 +164,5 @@ function article(type: string): string {
 function show(value: unknown): string {
   if (value === '(value hidden)') return value;
   const text = JSON.stringify(value) ?? String(value);
-  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+  return truncate(text, 60);
 }

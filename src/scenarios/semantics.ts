@@ -1,83 +1,20 @@
+import type { ScenarioFile } from './file.generated.js';
 import type { FieldPath } from './locate.js';
-import type { Expectations } from './types.js';
 
 /**
  * Rules the JSON Schema cannot say readably: shorthands that exclude each other, parameters a
  * fault needs, expectations that contradict each other. Each problem names the field.
  */
 
-type RawAuth = {
-  bearer?: string;
-  header?: { name: string; value: string };
-  basic?: { username: string; password: string };
-};
-
-type ShortFault = 'hang' | 'reset' | 'malformed' | 'huge-body' | 'drop-response';
-
-/** A scenario as the schema allows it (durations still written `30s`). */
-export interface RawScenario {
-  version: 1;
-  id: string;
-  title: string;
-  description: string;
-  tags?: string[];
-  minTimeScale?: number;
-  receiver?: {
-    respond?: number[];
-    location?: string;
-    delay?: string;
-    status?: number;
-    fault?: ShortFault;
-    times?: number;
-    faults?: {
-      type: 'status' | 'delay' | ShortFault;
-      statuses?: number[];
-      location?: string;
-      delay?: string;
-      status?: number;
-      bytes?: number;
-      times?: number;
-      eventType?: string;
-      path?: string;
-    }[];
-    tls?: 'valid' | 'self-signed' | 'expired' | 'wrong-host' | 'untrusted-ca';
-    auth?: RawAuth;
-  };
-  target?: { url?: string; unreachable?: 'refused' | 'dns' };
-  send: { event: string; count?: number; seed?: number; wrapped?: boolean }[];
-  delivery?: {
-    maxAttempts?: number;
-    timeout?: string;
-    backoff?: string[];
-    auth?: RawAuth;
-    insecure?: boolean;
-    concurrency?: number;
-    scaleTimeout?: boolean;
-    allowAnyPort?: boolean;
-  };
-  expect: {
-    attempts?: number;
-    outcomes?: string[];
-    waits?: 'growing' | string[];
-    waitTolerance?: string;
-    result?: 'delivered' | 'failed' | 'interrupted';
-    error?: string;
-    delivered?: number;
-    failed?: number;
-    duration?: { min?: string; max?: string };
-    received?: Expectations['received'];
-  };
-}
-
 type Fail = (path: FieldPath, message: string, atKey?: boolean) => never;
 
-export function checkSemantics(raw: RawScenario, fail: Fail): void {
+export function checkSemantics(raw: ScenarioFile, fail: Fail): void {
   checkReceiver(raw, fail);
   checkTarget(raw, fail);
   checkExpect(raw, fail);
 }
 
-function checkReceiver(raw: RawScenario, fail: Fail): void {
+function checkReceiver(raw: ScenarioFile, fail: Fail): void {
   const r = raw.receiver;
   if (!r) return;
   const shorthands = (['respond', 'delay', 'fault'] as const).filter((k) => r[k] !== undefined);
@@ -114,7 +51,7 @@ function checkReceiver(raw: RawScenario, fail: Fail): void {
   }
 }
 
-function checkTarget(raw: RawScenario, fail: Fail): void {
+function checkTarget(raw: ScenarioFile, fail: Fail): void {
   if (raw.target?.unreachable && raw.receiver) {
     fail(
       ['target', 'unreachable'],
@@ -134,7 +71,7 @@ function checkTarget(raw: RawScenario, fail: Fail): void {
   }
 }
 
-function checkExpect(raw: RawScenario, fail: Fail): void {
+function checkExpect(raw: ScenarioFile, fail: Fail): void {
   const e = raw.expect;
   if (e.outcomes && e.attempts !== undefined && e.outcomes.length !== e.attempts) {
     fail(

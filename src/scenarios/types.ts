@@ -7,6 +7,7 @@ import type { Cause } from '../delivery/diagnose.js';
 import type { Auth, DeliveryRecord } from '../delivery/types.js';
 import type { TlsMode } from '../receiver/certs.js';
 import type { FaultRule, ReceiverAuth } from '../receiver/types.js';
+import type { Expect } from './file.generated.js';
 
 /** The events to send, one line of `send:`. */
 export interface SendSpec {
@@ -55,25 +56,16 @@ export interface Bounds {
   maxMs?: number;
 }
 
-/** What must follow. Every field is optional; each present one is one expectation. */
-export interface Expectations {
-  attempts?: number;
-  outcomes?: string[];
+/**
+ * What must follow. Every field is optional; each present one is one expectation. As the file
+ * writes it, but for durations, read into ms.
+ */
+export interface Expectations extends Omit<Expect, 'waits' | 'waitTolerance' | 'duration'> {
+  /** `growing`, or the exact waits between attempts in unscaled ms. */
   waits?: 'growing' | number[];
   /** For an exact `waits` schedule: a fraction (0.1 = 10%) or an absolute ms tolerance. */
   waitTolerance?: { fraction: number } | { ms: number };
-  result?: 'delivered' | 'failed' | 'interrupted';
-  error?: string;
-  delivered?: number;
-  failed?: number;
   duration?: Bounds;
-  received?: {
-    deliveries?: number;
-    duplicates?: number;
-    uniqueEvents?: number;
-    eventTypes?: 'all' | string[];
-    valid?: boolean;
-  };
 }
 
 export interface Scenario {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { REPORT_VERSION } from '../conformance/report.js';
 import { demux } from './container-checker.js';
-import { checkerArgs, reportFromChecker } from './container-checker-args.js';
+import { type CheckerCheckOptions, checkerArgs, reportFromChecker } from './container-checker-args.js';
 
 const URL = 'http://receiver:8080/hook';
 
@@ -50,7 +50,7 @@ describe('checkerArgs', () => {
     [{ timeoutMs: 0 }],
     [{ only: ['a,b'] }],
     [{ skip: [''] }],
-  ])('refuses %j with ERR_INVALID_OPTION', (options) => {
+  ] as [CheckerCheckOptions][])('refuses %j with ERR_INVALID_OPTION', (options) => {
     expect(() => checkerArgs(URL, options)).toThrow(expect.objectContaining({ code: 'ERR_INVALID_OPTION' }));
   });
 });

@@ -3,6 +3,7 @@
  * options, and the report read back from what the checker printed. No Docker here.
  */
 
+import type { ConformanceOptions } from '../conformance/options.js';
 import { type ConformanceReport, REPORT_VERSION } from '../conformance/report.js';
 import type { Auth } from '../delivery/types.js';
 import { CswmError, ErrorCodes, InvalidOptionError } from '../errors.js';
@@ -14,20 +15,10 @@ import { CswmError, ErrorCodes, InvalidOptionError } from '../errors.js';
  * const check: CheckerCheckOptions = { auth: { type: 'bearer', token: 's3cret' }, skip: ['load'], timeScale: 0.1 };
  * ```
  */
-export interface CheckerCheckOptions {
-  /** The credentials configured on the Console destination; enables the auth checks. */
-  auth?: Auth;
-  /** The destination's "disable SSL verification". tls.certificate-trusted verifies anyway. @default false */
-  insecure?: boolean;
-  /** Run only these checks: ids or prefixes (`payload`, `delivery.accepts`). */
-  only?: string[];
-  /** Leave out these checks: ids or prefixes. */
-  skip?: string[];
-  /** Multiplies the timeout and the response-time limit (0.01 for fast tests). @default 1 */
-  timeScale?: number;
-  /** Timeout of one probe before scaling, the Console's. @default 30000 */
-  timeoutMs?: number;
-}
+export type CheckerCheckOptions = Pick<
+  ConformanceOptions,
+  'auth' | 'insecure' | 'only' | 'skip' | 'timeScale' | 'timeoutMs'
+>;
 
 /** What a finished checker container left: its exit code and its two output streams. */
 export interface CheckerRun {

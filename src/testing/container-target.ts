@@ -4,7 +4,7 @@
  * this module starts, it stops, even when the work in between throws.
  */
 import type { StartedTestContainer, TestContainer } from 'testcontainers';
-import { CswmError, ErrorCodes } from '../errors.js';
+import { CswmError, ErrorCodes, InvalidOptionError } from '../errors.js';
 
 /**
  * A container definition (`new GenericContainer(...)`) or one the caller already started.
@@ -53,16 +53,12 @@ export function isStarted(container: ContainerLike): container is StartedTestCon
 /** Throws ERR_INVALID_OPTION for a port outside 1..65535 or a path without a leading slash. */
 export function checkEndpoint(endpoint: FullEndpoint): void {
   if (!Number.isInteger(endpoint.port) || endpoint.port < 1 || endpoint.port > 65_535) {
-    throw new CswmError(
-      ErrorCodes.INVALID_OPTION,
+    throw new InvalidOptionError(
       `port ${String(endpoint.port)} is not a TCP port (allowed: 1 to 65535): give the port the receiver listens on inside the container`,
     );
   }
   if (!endpoint.path.startsWith('/')) {
-    throw new CswmError(
-      ErrorCodes.INVALID_OPTION,
-      `path "${endpoint.path}" must start with "/" (e.g. "/webhook")`,
-    );
+    throw new InvalidOptionError(`path "${endpoint.path}" must start with "/" (e.g. "/webhook")`);
   }
 }
 

@@ -4,7 +4,7 @@
  * deliveries or leak a listening socket.
  */
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
-import { CswmError, ErrorCodes } from '../errors.js';
+import { InvalidOptionError } from '../errors.js';
 import { startReceiver } from '../receiver/server.js';
 import type { FaultRule, Receiver, ReceiverOptions, RecordedDelivery } from '../receiver/types.js';
 
@@ -63,8 +63,7 @@ export function useMockReceiver(options: MockReceiverOptions = {}): Receiver {
   }
   const running = (): Receiver => {
     if (current === undefined) {
-      throw new CswmError(
-        ErrorCodes.INVALID_OPTION,
+      throw new InvalidOptionError(
         'the mock receiver runs only inside a test: call useMockReceiver() in a describe block (or at the top of the file) and use the handle inside it() or hooks',
       );
     }

@@ -1,27 +1,30 @@
-import { ErrorCodes, InvalidOptionError } from '../errors.js';
+import { CswmError, ErrorCodes } from '../errors.js';
+import { truncate } from './text.js';
 
 const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 } as const;
 const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/;
 
 /**
  * Parses a duration written `30s`, `500ms`, `2m`, `1h` (or `1.5s`) into milliseconds.
- * A bare number is refused: the unit is what makes `--timeout 30` unambiguous.
+ * A bare number is refused: the unit is what makes `timeout: 30` unambiguous. `name` (the option
+ * or flag the text came from) starts the error message.
  *
  * @example parseDurationMs('30s') // 30000
  */
-export function parseDurationMs(text: string, flag = 'duration'): number {
+export function parseDurationMs(text: string, name = 'duration'): number {
   const match = DURATION.exec(String(text).trim());
   if (!match) {
-    throw new InvalidOptionError(
-      `${flag}: "${truncate(text)}" is not a duration (write it like 30s, 500ms, 2m or 1h)`,
-      { code: ErrorCodes.INVALID_DURATION },
+    throw new CswmError(
+      ErrorCodes.INVALID_DURATION,
+      `${name}: "${truncate(text, 40)}" is not a duration (write it like 30s, 500ms, 2m or 1h)`,
     );
   }
   const value = Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS];
   if (!Number.isFinite(value) || value > 24 * 3_600_000) {
-    throw new InvalidOptionError(`${flag}: "${truncate(text)}" is too long (at most 24h)`, {
-      code: ErrorCodes.INVALID_DURATION,
-    });
+    throw new CswmError(
+      ErrorCodes.INVALID_DURATION,
+      `${name}: "${truncate(text, 40)}" is too long (at most 24h)`,
+    );
   }
   return Math.round(value);
 }
@@ -39,9 +42,4 @@ export function formatDurationMs(ms: number): string {
   if (whole < 59_950) return `${trim((ms / 1000).toFixed(1))}s`;
   const seconds = Math.round(ms / 1000);
   return `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, '0')}s`;
-}
-
-function truncate(text: string): string {
-  const s = String(text);
-  return s.length > 40 ? `${s.slice(0, 40)}…` : s;
 }

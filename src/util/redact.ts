@@ -3,6 +3,7 @@
  * report and error that could show a header or a URL goes through here, so a secret given
  * on the command line or to the library never leaves the process.
  */
+import { truncate } from './text.js';
 
 export const REDACTED = '[REDACTED]';
 
@@ -56,7 +57,7 @@ export function redactUrl(url: string | URL): string {
     return parsed.toString().replace('//', `//${credentials}@`);
   } catch {
     const s = String(url).replace(/\/\/[^@/]*@/, `//${REDACTED}@`);
-    return s.length > 200 ? `${s.slice(0, 200)}…` : s;
+    return truncate(s, 200);
   }
 }
 

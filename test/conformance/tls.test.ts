@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { CheckSelector } from '../../src/conformance/check-options.js';
 import { runConformance } from '../../src/conformance/index.js';
 import { type Receiver, startReceiver } from '../../src/receiver/index.js';
 
@@ -8,7 +9,7 @@ afterEach(async () => {
   receiver = undefined;
 });
 
-const ONLY = ['tls', 'delivery.accepts.alert_triggered'];
+const ONLY: CheckSelector[] = ['tls', 'delivery.accepts.alert_triggered'];
 
 describe('tls.certificate-trusted against the reference receiver over https', () => {
   it('passes with a valid certificate from a CA standing for the public roots', async () => {

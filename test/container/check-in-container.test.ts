@@ -70,7 +70,8 @@ describeWithImage('checkInContainer', () => {
       checkInContainer(new GenericContainer(REFERENCE_IMAGE).withWaitStrategy(listening), {
         port: 8080,
         image: CSWM_IMAGE,
-        only: ['no-such-check'],
+        // A custom type's id passes the type and is checked when the run starts.
+        only: ['delivery.accepts.no-such-check'],
       }),
     ).rejects.toMatchObject({
       code: 'ERR_CONTAINER',

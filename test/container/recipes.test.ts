@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { parseFormats } from '../../src/conformance/index.js';
+import { parseFormats } from '../../src/cli/commands/check.js';
+import { REPORT_FORMATS } from '../../src/conformance/index.js';
 import { cswmArgs, isCswmImage, parseLikeCswm, shellCommands } from './cli-invocations.js';
 import { CSWM_IMAGE, describeWithImage, docker } from './docker.js';
 
@@ -72,7 +73,7 @@ describe('the GitHub Actions job', () => {
     expect(invocations).toHaveLength(1);
     const { command, options } = parseLikeCswm(invocations[0]!);
     expect(command).toBe('check');
-    expect(parseFormats(String(options.report))).toContain('junit');
+    expect(parseFormats(String(options.report), REPORT_FORMATS)).toContain('junit');
     expect(options.out).toBe('/reports');
     const dockerRun = steps
       .flatMap((s) => shellCommands(s.run ?? ''))
@@ -101,7 +102,7 @@ describe('the GitLab CI job', () => {
     const { command, options } = parseLikeCswm(invocations[0]!);
     expect(command).toBe('check');
     expect(String(options.url)).toMatch(new RegExp(`^http://${job.services[0]!.alias}:8080/`));
-    expect(parseFormats(String(options.report))).toContain('junit');
+    expect(parseFormats(String(options.report), REPORT_FORMATS)).toContain('junit');
     expect(job.artifacts.reports.junit).toBe(`${options.out}/${JUNIT_FILE}`);
   });
 });
@@ -116,7 +117,7 @@ describe('the Docker Compose file', () => {
     expect(isCswmImage(cswm.image)).toBe(true);
     const { command, options } = parseLikeCswm(cswm.command!);
     expect(command).toBe('check');
-    expect(parseFormats(String(options.report))).toContain('junit');
+    expect(parseFormats(String(options.report), REPORT_FORMATS)).toContain('junit');
     expect(cswm.volumes).toEqual(['./reports:/reports']);
     expect(cswm.depends_on).toEqual({ receiver: { condition: 'service_healthy' } });
   });

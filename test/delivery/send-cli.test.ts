@@ -179,7 +179,7 @@ describe('cswm send', () => {
     [
       'a missing file',
       (d: string) => join(d, 'missing.pem'),
-      /^cswm: cannot read \S+missing\.pem: no such file \(--ca expects a PEM certificate file\)\n$/,
+      /^cswm: --ca: cannot read \S+missing\.pem \(no such file\); give a readable PEM certificate file\n$/,
     ],
     [
       'a file that is not PEM',

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadSource } from '../../src/delivery/source.js';
+import { loadSource } from '../../src/cli/commands/send-source.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cswm-source-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -55,6 +55,16 @@ describe('docs/api.md against the entry points', () => {
     expect(all.filter((n, i) => all.indexOf(n) !== i)).toEqual([]);
   });
 
+  it('exports no name that shadows a global (Response, Event, Request, ...)', () => {
+    // Node's globals, and the browser's that Node lacks but a reader knows.
+    const globals = new Set([
+      ...Object.getOwnPropertyNames(globalThis),
+      ...['Document', 'Element', 'Window', 'Location', 'History', 'Storage', 'Node', 'Text', 'Image'],
+    ]);
+    const all = Object.values(exported).flatMap((list) => list.map((e) => e.name));
+    expect(all.filter((name) => globals.has(name))).toEqual([]);
+  });
+
   it('gives every entry a TypeScript example', () => {
     expect(docs.filter((d) => !d.hasExample).map((d) => d.heading)).toEqual([]);
   });

@@ -95,6 +95,6 @@ describe('cswm receive', () => {
       '/nonexistent/k.pem',
     ]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^cswm: cannot read the certificate file/);
+    expect(result.stderr).toMatch(/^cswm: --cert: cannot read \/nonexistent\/c\.pem \(no such file\)/);
   });
 });

@@ -4,12 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect } from 'node:tls';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  makeTlsMaterial,
-  type Receiver,
-  readCertificateFiles,
-  startReceiver,
-} from '../../src/receiver/index.js';
+import { readCertificateFiles } from '../../src/cli/options.js';
+import { makeTlsMaterial, type Receiver, startReceiver } from '../../src/receiver/index.js';
 import { alertEvent, post, response } from './helpers.js';
 
 let receiver: Receiver | undefined;

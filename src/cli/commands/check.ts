@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { CheckSelector } from '../../conformance/check-options.js';
 import { InvalidOptionError } from '../../errors.js';
 import { authFromFlags, collect, parseDuration, parsePositiveNumber, readCaFile } from '../options.js';
 import { ExitCode, exitWhenDrained, printJson, useColor } from '../output.js';
@@ -29,7 +30,7 @@ async function run(flags: CheckFlags): Promise<void> {
   const schemas = await loadSchemaFlags(flags);
   const { mkdir } = await import('node:fs/promises');
   const conformance = await import('../../conformance/index.js');
-  const formats = conformance.parseFormats(flags.report);
+  const formats = parseFormats(flags.report, conformance.REPORT_FORMATS);
   const files = formats.filter((f) => f !== 'text');
   // The container image sets CSWM_REPORT_DIR=/reports: report files go to the mounted folder
   // without --out. Only file formats use it, so a plain text run writes nothing.
@@ -56,8 +57,9 @@ async function run(flags: CheckFlags): Promise<void> {
     insecure: flags.insecure ?? false,
     ...(ca === undefined ? {} : { ca }),
     allowAnyPort: flags.allowAnyPort ?? false,
-    only: flags.only,
-    skip: flags.skip,
+    // Checked when the run starts: a selector that matches no check exits 2 with the valid ids.
+    only: flags.only as CheckSelector[],
+    skip: flags.skip as CheckSelector[],
     ...(flags.timeScale === undefined ? {} : { timeScale: flags.timeScale }),
     ...(flags.timeout === undefined ? {} : { timeoutMs: flags.timeout }),
     ...(schemas ? { schemas } : {}),
@@ -69,6 +71,21 @@ async function run(flags: CheckFlags): Promise<void> {
     for (const path of written) process.stderr.write(`cswm: wrote ${path}\n`);
   }
   exitWhenDrained(report.verdict === 'ready' ? ExitCode.OK : ExitCode.FAILED);
+}
+
+/** Parses `--report text,json,junit,html`. */
+export function parseFormats<F extends string>(list: string, allowed: readonly F[]): F[] {
+  const names = list
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const bad = names.filter((n) => !(allowed as readonly string[]).includes(n));
+  if (bad.length > 0 || names.length === 0) {
+    throw new InvalidOptionError(
+      `--report: ${bad.length ? bad.map((b) => `"${b}"`).join(', ') : 'nothing'} is not a report format (allowed: ${allowed.join(', ')}, comma-separated)`,
+    );
+  }
+  return [...new Set(names)] as F[];
 }
 
 /** `cswm check`: scores a receiver (or the embedded reference receiver) against the Console's behaviour. */

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { painter, printJson, useColor } from '../output.js';
+import { painter } from '../../util/style.js';
+import { printJson, useColor } from '../output.js';
 import { loadSchemaFlags, type SchemaFlags, schemaOptions } from '../schemas.js';
 
 /**

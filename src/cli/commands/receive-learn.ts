@@ -3,10 +3,10 @@
  * summary printed when the receiver stops.
  */
 import { InvalidOptionError } from '../../errors.js';
-import { parseProbes } from '../../profile/plan.js';
-import { DEFAULT_PROBES, type Probe, type SenderProfile } from '../../profile/types.js';
+import { DEFAULT_PROBES, PROBES, type Probe, type SenderProfile } from '../../profile/types.js';
 import type { Receiver, ReceiverOptions } from '../../receiver/index.js';
 import { formatDurationMs } from '../../util/duration.js';
+import { shown } from '../options.js';
 
 /** The flags this file reads (commander hands them over with the others). */
 export interface LearnFlags {
@@ -33,12 +33,12 @@ Learning the sender (--learn):
   --profile-out FILE; cswm send, check and scenario run take it with --profile FILE.
 `;
 
-export type ProfileWriter = Awaited<ReturnType<typeof import('../../profile/write.js').createProfileWriter>>;
+export type ProfileWriter = Awaited<ReturnType<typeof import('./profile-out.js').createProfileWriter>>;
 
 /** `--profile-out`: written now (a bad path exits 2 before any delivery), then on each change. */
 export async function startProfileOut(receiver: Receiver, flags: LearnFlags): Promise<ProfileWriter | null> {
   if (flags.profileOut === undefined) return null;
-  const { createProfileWriter } = await import('../../profile/write.js');
+  const { createProfileWriter } = await import('./profile-out.js');
   const writer = await createProfileWriter(
     flags.profileOut,
     () => receiver.profile() as NonNullable<ReturnType<Receiver['profile']>>,
@@ -67,16 +67,31 @@ export function learnOptions(flags: LearnFlags, options: ReceiverOptions): void 
   }
   if (flags.proxy !== undefined)
     throw new InvalidOptionError('--learn and --proxy exclude each other: choose one');
-  let probes: Probe[] | undefined;
-  if (flags.learnProbes !== undefined) {
-    const parsed = parseProbes(flags.learnProbes);
-    if (typeof parsed === 'string') throw new InvalidOptionError(`--learn-probes: ${parsed}`);
-    probes = parsed;
-  }
+  const probes = flags.learnProbes === undefined ? undefined : parseProbes(flags.learnProbes);
   options.learn = {
     ...(probes ? { probes } : {}),
     ...(flags.timeScale !== undefined ? { timeScale: flags.timeScale } : {}),
   };
+}
+
+/**
+ * Parses `--learn-probes retry,timeout,redirect` (a kind may repeat: `retry,retry,retry`
+ * collects three samples of the waits).
+ *
+ * @example parseProbes('accept,retry,retry') // ['accept', 'retry', 'retry']
+ */
+export function parseProbes(text: string): Probe[] {
+  const parts = text.split(',').map((p) => p.trim());
+  const bad = parts.filter((p) => !(PROBES as readonly string[]).includes(p));
+  if (bad.length > 0) {
+    throw new InvalidOptionError(
+      `--learn-probes: ${shown(bad[0] as string)} is not a probe (allowed: ${PROBES.join(', ')}, comma-separated, each may repeat)`,
+    );
+  }
+  if (parts.length > 100) {
+    throw new InvalidOptionError(`--learn-probes: ${parts.length} probes is too many (at most 100)`);
+  }
+  return parts as Probe[];
 }
 
 export function learnProbesOf(options: ReceiverOptions): string[] {

@@ -3,8 +3,10 @@ import { InvalidOptionError } from '../../errors.js';
 import type { Receiver, ReceiverOptions, RecordedDelivery } from '../../receiver/index.js';
 import { DEFAULT_MAX_EVENT_IDS, DEFAULT_MAX_RECORDS } from '../../receiver/recorder.js';
 import { redactUrl } from '../../util/redact.js';
-import { parseCount, parsePositiveNumber } from '../options.js';
-import { painter, useColor } from '../output.js';
+import { painter } from '../../util/style.js';
+import { parseCount, parsePositiveNumber, readCertificateFiles } from '../options.js';
+import { useColor } from '../output.js';
+import { onStopSignals } from '../signals.js';
 import {
   LEARN_HELP,
   learnOptions,
@@ -108,8 +110,11 @@ export function register(program: Command): void {
     .option('--json', 'one JSON object per line (NDJSON): listening, then one per delivery')
     .addHelpText('after', LEARN_HELP)
     .action(async (flags: ReceiveFlags) => {
-      const lib = await import('../../receiver/index.js');
-      const options = await toOptions(flags, lib);
+      const [lib, parse] = await Promise.all([
+        import('../../receiver/index.js'),
+        import('./receive-options.js'),
+      ]);
+      const options = await toOptions(flags, parse);
       const receiver = await lib.startReceiver(options);
       const writer = await startProfileOut(receiver, flags).catch(async (error: unknown) => {
         await receiver.close();
@@ -127,10 +132,12 @@ export function register(program: Command): void {
     });
 }
 
-type ReceiverModule = typeof import('../../receiver/index.js');
-type Explain = ReceiverModule['explainRule'];
+type Explain = typeof import('../../receiver/index.js')['explainRule'];
 
-async function toOptions(flags: ReceiveFlags, parse: ReceiverModule): Promise<ReceiverOptions> {
+async function toOptions(
+  flags: ReceiveFlags,
+  parse: typeof import('./receive-options.js'),
+): Promise<ReceiverOptions> {
   const options: ReceiverOptions = {
     host: flags.host,
     port: flags.port,
@@ -160,7 +167,7 @@ async function toOptions(flags: ReceiveFlags, parse: ReceiverModule): Promise<Re
     options.tls = parse.parseTlsMode(flags.tls);
     options.caDir = flags.caDir ?? DEFAULT_CA_DIR;
   } else if (flags.cert !== undefined && flags.key !== undefined) {
-    options.tls = await parse.readCertificateFiles(flags.cert, flags.key);
+    options.tls = await readCertificateFiles(flags.cert, flags.key);
   } else if (flags.caDir !== undefined) {
     throw new InvalidOptionError('--ca-dir writes generated CA certificates: use it with --tls');
   }
@@ -261,7 +268,7 @@ function answerText(d: RecordedDelivery): string {
 
 /**
  * Runs until SIGINT or SIGTERM, then closes gracefully (in-flight requests finish), writes the
- * profile a last time, and exits 0.
+ * profile a last time, and exits 0 (a second signal exits 1 at once).
  */
 function untilSignal(
   receiver: Receiver,
@@ -271,13 +278,7 @@ function untilSignal(
   profilePath: string | undefined,
 ): Promise<void> {
   return new Promise((resolve) => {
-    let stopping = false;
-    const stop = (signal: NodeJS.Signals) => {
-      if (stopping) {
-        // A second signal: the user wants out now.
-        process.exit(1);
-      }
-      stopping = true;
+    onStopSignals((signal) => {
       receiver
         .close()
         .then(() => writer?.flush())
@@ -302,8 +303,6 @@ function untilSignal(
           process.exitCode = 0;
           resolve();
         });
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
+    });
   });
 }

@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
 import { InvalidOptionError } from '../../errors.js';
+import { painter } from '../../util/style.js';
 import { type AuthFlags, authFromFlags, parsePositiveNumber, readCaFile } from '../options.js';
-import { ExitCode, painter, printJson, useColor } from '../output.js';
+import { ExitCode, printJson, useColor } from '../output.js';
 import { loadSchemaFlags, type SchemaFlags, schemaOptions } from '../schemas.js';
+import { onStopSignals } from '../signals.js';
 
 interface RunFlags extends AuthFlags, SchemaFlags {
   all?: boolean;
@@ -114,8 +116,8 @@ async function runCommand(refs: string[], flags: RunFlags): Promise<number> {
       : await (await import('../../profile/read.js')).loadProfilePolicy(flags.profile);
   const paint = painter(useColor());
   const controller = new AbortController();
-  const onSigint = () => controller.abort(new Error('interrupted'));
-  process.once('SIGINT', onSigint);
+  // The first signal cuts the attempts in flight; the results so far still print.
+  const stopListening = onStopSignals(() => controller.abort(new Error('interrupted')));
   try {
     const summary = await runScenarios(flags.all ? 'all' : refs, {
       signal: controller.signal,
@@ -132,6 +134,6 @@ async function runCommand(refs: string[], flags: RunFlags): Promise<number> {
     const refused = summary.preflight?.accepted === false;
     return summary.failed === 0 && !refused && !controller.signal.aborted ? ExitCode.OK : ExitCode.FAILED;
   } finally {
-    process.off('SIGINT', onSigint);
+    stopListening();
   }
 }

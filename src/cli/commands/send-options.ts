@@ -4,7 +4,7 @@
  */
 import type { SendManyOptions } from '../../delivery/types.js';
 import { InvalidOptionError } from '../../errors.js';
-import { authFromFlags, parseDuration, readCaFile } from '../options.js';
+import { authFromFlags, readCaFile } from '../options.js';
 import type { SchemaFlags } from '../schemas.js';
 
 /** The flags of `cswm send`, as commander hands them over (already parsed and range-checked). */
@@ -89,21 +89,4 @@ async function applyProfile(options: SendManyOptions, path: string, given: Given
   const policy = await loadProfilePolicy(path);
   Object.assign(options, policy);
   if (!given('json')) process.stderr.write(`cswm send: profile ${path}: ${describePolicy(policy)}\n`);
-}
-
-export function parseDurationList(text: string): number[] {
-  const parse = parseDuration('--backoff');
-  const parts = text.split(',').map((p) => p.trim());
-  if (parts.length === 0 || parts.some((p) => p === '')) {
-    throw new InvalidOptionError('--backoff: expected a list of durations such as 1s,2s,4s,8s');
-  }
-  return parts.map(parse);
-}
-
-export function parseFraction(text: string): number {
-  const n = Number(text);
-  if (text.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) {
-    throw new InvalidOptionError(`--jitter: "${text.slice(0, 20)}" is not a fraction (allowed: 0 to 1)`);
-  }
-  return n;
 }

@@ -2,17 +2,20 @@ import type { Command } from 'commander';
 import type { DeliveryRecord, SendManyOptions, SendSummary } from '../../delivery/types.js';
 import { isCswmError } from '../../errors.js';
 import { redactUrl, scrubSecrets } from '../../util/redact.js';
-import { collect, parseCount, parseDuration, parsePositiveNumber } from '../options.js';
-import { ExitCode, painter, printJson, useColor } from '../output.js';
-import { loadSchemaFlags, schemaOptions } from '../schemas.js';
+import { type Paint, painter } from '../../util/style.js';
 import {
-  buildOptions,
-  type Given,
+  collect,
+  parseCount,
+  parseDuration,
   parseDurationList,
   parseFraction,
-  replayPolicy,
-  type SendFlags,
-} from './send-options.js';
+  parsePositiveNumber,
+} from '../options.js';
+import { ExitCode, printJson, useColor } from '../output.js';
+import { NO_PROGRESS, startProgress } from '../progress.js';
+import { loadSchemaFlags, schemaOptions } from '../schemas.js';
+import { onStopSignals } from '../signals.js';
+import { buildOptions, type Given, replayPolicy, type SendFlags } from './send-options.js';
 
 /** Above this many events, people see only the failures and the summary (and a progress bar on a terminal). */
 const DETAIL_LIMIT = 20;
@@ -46,7 +49,11 @@ export function register(program: Command): void {
       parseDuration('--timeout'),
     )
     .option('--attempts <n>', 'attempts in all (default 5)', parseCount('--attempts', 1, 100))
-    .option('--backoff <list>', 'waits between attempts (default 1s,2s,4s,8s)', parseDurationList)
+    .option(
+      '--backoff <list>',
+      'waits between attempts (default 1s,2s,4s,8s)',
+      parseDurationList('--backoff'),
+    )
     .option(
       '--backoff-base <duration>',
       'first wait when no --backoff list is given',
@@ -57,7 +64,11 @@ export function register(program: Command): void {
       'each wait is the previous one times this',
       parsePositiveNumber('--backoff-factor', 100),
     )
-    .option('--jitter <f>', 'spread each wait by +/- this fraction (0 to 1; default 0)', parseFraction)
+    .option(
+      '--jitter <f>',
+      'spread each wait by +/- this fraction (0 to 1; default 0)',
+      parseFraction('--jitter'),
+    )
     .option(
       '--time-scale <f>',
       'multiply every wait and the timeout (0.01 for quick runs)',
@@ -95,7 +106,7 @@ async function runSend(source: string, flags: SendFlags, given: Given): Promise<
   // knows every form a secret takes (the token, `Bearer ...`, Basic's base64, a URL's password).
   const { secrets } = delivery.planDelivery(options);
   const schemas = await loadSchemaFlags(flags);
-  const { loadSource } = await import('../../delivery/source.js');
+  const { loadSource } = await import('./send-source.js');
   const input = await loadSource(source, {
     count: flags.count,
     seed: flags.seed,
@@ -116,7 +127,7 @@ async function runSend(source: string, flags: SendFlags, given: Given): Promise<
 }
 
 type DeliveryModule = typeof import('../../delivery/index.js');
-type Input = Awaited<ReturnType<typeof import('../../delivery/source.js').loadSource>>;
+type Input = Awaited<ReturnType<typeof import('./send-source.js').loadSource>>;
 
 async function sendAndReport(
   delivery: DeliveryModule,
@@ -128,9 +139,11 @@ async function sendAndReport(
   const detailed = input.total <= DETAIL_LIMIT;
   const maxAttempts = options.maxAttempts ?? delivery.DEFAULTS.maxAttempts;
   const failures: DeliveryRecord[] = [];
-  const progress = startProgress(input.total);
+  // Many events: a progress bar (on a terminal) in place of every delivery's lines.
+  const progress = detailed ? NO_PROGRESS : startProgress(input.total);
   const controller = new AbortController();
-  const stop = onSignals(controller);
+  // The first signal stops new attempts and lets the summary print.
+  const stop = onStopSignals(() => controller.abort());
   let summary: SendSummary;
   try {
     summary = await delivery.sendMany(input.items, {
@@ -166,7 +179,7 @@ function printPeopleSummary(
   context: {
     detailed: boolean;
     maxAttempts: number;
-    paint: ReturnType<typeof painter>;
+    paint: Paint;
     journal?: string | undefined;
   },
 ): void {
@@ -179,48 +192,4 @@ function printPeopleSummary(
   out.push(delivery.formatSummary(summary, context.paint));
   if (context.journal) out.push(`journal: ${context.journal}`);
   process.stdout.write(`${out.join('\n')}\n`);
-}
-
-/** Ctrl-C or SIGTERM: stop new attempts and let the summary print; a second one ends at once. */
-function onSignals(controller: AbortController): () => void {
-  const handler = (): void => {
-    if (controller.signal.aborted) process.exit(ExitCode.FAILED);
-    controller.abort();
-  };
-  process.on('SIGINT', handler);
-  process.on('SIGTERM', handler);
-  return () => {
-    process.off('SIGINT', handler);
-    process.off('SIGTERM', handler);
-  };
-}
-
-/** A progress bar on stderr, only on a terminal and only for many events. */
-function startProgress(total: number): { tick: (r: DeliveryRecord) => void; done: () => void } {
-  const stream = process.stderr;
-  if (!stream.isTTY || total <= DETAIL_LIMIT) return { tick: () => {}, done: () => {} };
-  let finished = 0;
-  let failed = 0;
-  let last = 0;
-  const draw = (): void => {
-    const width = 30;
-    const filled = Math.round((finished / total) * width);
-    stream.write(
-      `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${finished}/${total}, ${failed} failed`,
-    );
-  };
-  return {
-    tick: (record) => {
-      finished++;
-      if (record.result !== 'delivered') failed++;
-      const now = Date.now();
-      if (now - last > 100 || finished === total) {
-        last = now;
-        draw();
-      }
-    },
-    done: () => {
-      if (finished > 0) stream.write('\r\u001b[2K');
-    },
-  };
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { InvalidEventError, UnreadableFileError } from '../../errors.js';
-import { ExitCode, painter, printJson, useColor } from '../output.js';
+import { painter } from '../../util/style.js';
+import { ExitCode, printJson, useColor } from '../output.js';
 import { loadSchemaFlags, type SchemaFlags, schemaOptions } from '../schemas.js';
 
 interface RecordReport {

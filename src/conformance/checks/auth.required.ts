@@ -13,7 +13,6 @@ export const authRequired: Check = {
   severity: 'medium',
   rationale:
     'The Console can send a header of your choice or Basic credentials with every event; a receiver that enforces none takes events from anyone who finds its URL.',
-  defaults: {},
   needs: 'auth-verdict',
   plan({ target }) {
     return target.auth === 'none'

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ctx, exchange, OK, status } from '../../../test/conformance/exchanges.js';
+import { CHECK_OPTION_DEFAULTS } from '../check-options.js';
 import { rejectsMissing } from './auth.rejects-missing.js';
 import { acceptsCheck } from './delivery.accepts.js';
-import { RESPONSE_TIME_DEFAULTS, responseTime } from './delivery.response-time.js';
+import { responseTime } from './delivery.response-time.js';
 import { duplicateEventId } from './idempotency.duplicate-event-id.js';
 import { certificateTrusted } from './tls.certificate-trusted.js';
 import { portAllowed } from './transport.port-allowed.js';
@@ -190,7 +191,7 @@ describe('delivery.response-time', () => {
   const run = (durations: number[], timeScale = 1) =>
     responseTime.evaluate(
       ctx([], { all: durations.map((d) => exchange(OK, { durationMs: d })), target: { timeScale } }),
-      RESPONSE_TIME_DEFAULTS,
+      CHECK_OPTION_DEFAULTS['delivery.response-time'],
     );
 
   it('passes with p50 and p95 in its metrics when answers are fast', () => {
@@ -213,7 +214,7 @@ describe('delivery.response-time', () => {
       exchange(OK, { durationMs: 30, phase: 'baseline' }),
       ...Array.from({ length: 10 }, () => exchange(OK, { durationMs: 15_000, phase: 'burst' })),
     ];
-    const outcome = responseTime.evaluate(ctx([], { all }), RESPONSE_TIME_DEFAULTS);
+    const outcome = responseTime.evaluate(ctx([], { all }), CHECK_OPTION_DEFAULTS['delivery.response-time']);
     expect(outcome).toMatchObject({ result: 'pass', metrics: { p95Ms: 30, burstP95Ms: 15_000, samples: 2 } });
   });
 
@@ -226,7 +227,7 @@ describe('delivery.response-time', () => {
 
   it('counts a timed-out probe at the timeout', () => {
     const all = [exchange({ type: 'timeout' }, { durationMs: 10 })];
-    const outcome = responseTime.evaluate(ctx([], { all }), RESPONSE_TIME_DEFAULTS);
+    const outcome = responseTime.evaluate(ctx([], { all }), CHECK_OPTION_DEFAULTS['delivery.response-time']);
     expect(outcome).toMatchObject({ result: 'fail', metrics: { p95Ms: 30_000, timeouts: 1 } });
   });
 });

@@ -18,7 +18,6 @@ export function acceptsCheck(type: EventType): Check {
     severity: 'critical',
     rationale:
       'Only 200 counts as delivered: any other answer, a 201 or 204 included, makes the Console send the event again, up to 5 times, then drop it.',
-    defaults: {},
     plan: ({ newEventId }) => ({
       type: 'parallel',
       probes: [

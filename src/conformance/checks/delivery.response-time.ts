@@ -1,19 +1,9 @@
 import { formatDurationMs } from '../../util/duration.js';
+import type { ResponseTimeOptions } from '../check-options.js';
 import { timeoutWords } from '../diagnose.js';
 import { attemptOf } from '../exchange.js';
 import { percentile } from '../stats.js';
 import type { Check, Exchange } from '../types.js';
-
-export interface ResponseTimeOptions {
-  /**
-   * The 95th percentile of single probes must stay under this (before time scaling): well
-   * inside the Console's 30 s, so that a slower day does not turn into timeouts and redeliveries.
-   * @default 10000
-   */
-  p95LimitMs: number;
-}
-
-export const RESPONSE_TIME_DEFAULTS: ResponseTimeOptions = { p95LimitMs: 10_000 };
 
 /** Answered probes count with their duration; timed-out ones with the timeout (a lower bound). */
 function sampleOf(x: Exchange, timeoutMs: number): number | null {
@@ -39,7 +29,6 @@ export const responseTime: Check<ResponseTimeOptions> = {
   severity: 'high',
   rationale:
     'The Console abandons an attempt after 30 s and sends the event again: a slow receiver sees duplicates and, at worst, loses events.',
-  defaults: RESPONSE_TIME_DEFAULTS,
   needs: 'processing',
   plan: () => ({ type: 'none' }),
   evaluate({ all, target }, options) {

@@ -18,7 +18,6 @@ export const duplicateEventId: Check = {
   severity: 'high',
   rationale:
     'The Console sends an event again whenever an answer is lost or late, so receivers see duplicates; acting twice means two tickets or two chat messages.',
-  defaults: {},
   needs: 'acceptance',
   plan({ newEventId }) {
     const payload = documented('alert_triggered', newEventId());

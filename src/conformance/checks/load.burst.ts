@@ -1,13 +1,7 @@
+import type { BurstOptions } from '../check-options.js';
 import { allAccepted } from '../evidence.js';
 import { documented } from '../payloads.js';
 import type { Check } from '../types.js';
-
-export interface BurstOptions {
-  /** Deliveries sent at once. @default 50 */
-  count: number;
-}
-
-export const BURST_DEFAULTS: BurstOptions = { count: 50 };
 
 /** load.burst: an attack raises many alerts at once; every one must get 200. */
 export const burst: Check<BurstOptions> = {
@@ -16,7 +10,6 @@ export const burst: Check<BurstOptions> = {
   severity: 'medium',
   rationale:
     'A real attack raises many alerts at once; a receiver that refuses or drops some under load turns each into 4 more attempts, which adds to the load.',
-  defaults: BURST_DEFAULTS,
   needs: 'acceptance',
   plan: ({ newEventId }, options) => ({
     type: 'burst',

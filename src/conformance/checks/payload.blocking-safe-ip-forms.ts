@@ -12,7 +12,6 @@ export const blockingSafeIpForms: Check = {
   severity: 'medium',
   rationale:
     'The page shows blocking_safe_ip without the {metadata, details} envelope the other events have; a receiver must not depend on either form.',
-  defaults: {},
   needs: 'acceptance',
   plan: ({ newEventId }) => ({
     type: 'parallel',

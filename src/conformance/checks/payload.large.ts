@@ -1,34 +1,10 @@
 import { formatSizeExactly } from '../../util/format-bytes.js';
-import { bodyLimitCause, diagnose, isAccepted, LARGEST_PLAUSIBLE_EVENT_BYTES } from '../diagnose.js';
+import type { LargeOptions } from '../check-options.js';
+import { bodyLimitCause, diagnose, isAccepted } from '../diagnose.js';
 import { evidenceOf } from '../evidence.js';
 import { outcomeOf, statusOf } from '../exchange.js';
 import { largeEventOfSize } from '../payloads.js';
 import type { Check, CheckOutcome, Exchange, TargetInfo } from '../types.js';
-
-export interface LargeOptions {
-  /**
-   * The body sizes to send, ascending, in bytes (each am_i_under_attack grown to about that
-   * size); sending stops at the first one not accepted.
-   * @default [32768, 70000, 110000, 500000, 1000000, 1100000]
-   */
-  sizesBytes: number[];
-  /**
-   * Every size up to this one must be accepted; larger ones only measure the headroom.
-   * @default 1000000
-   */
-  requiredBytes: number;
-}
-
-/**
- * Past the limits receivers ship with: 64 KiB, Express's 100 kb (102,400 bytes), the largest
- * plausible event (the threshold), then just past 1 MiB (nginx's client_max_body_size and
- * Fastify's bodyLimit), to tell a 1 MiB limit from a larger one. README "payload.large"
- * justifies the threshold.
- */
-export const LARGE_DEFAULTS: LargeOptions = {
-  sizesBytes: [32_768, 70_000, 110_000, 500_000, 1_000_000, 1_100_000],
-  requiredBytes: LARGEST_PLAUSIBLE_EVENT_BYTES,
-};
 
 function judge(exchanges: readonly Exchange[], required: number, target: TargetInfo): CheckOutcome {
   const sorted = [...exchanges].sort((a, b) => a.record.bodyBytes - b.record.bodyBytes);
@@ -101,7 +77,6 @@ export const large: Check<LargeOptions> = {
   severity: 'high',
   rationale:
     'A long attack seen by many security engines makes a large body; a body-size limit under it refuses that notification on all 5 attempts, so it is lost.',
-  defaults: LARGE_DEFAULTS,
   needs: 'acceptance',
   plan: ({ newEventId }, options) => ({
     type: 'sequential',

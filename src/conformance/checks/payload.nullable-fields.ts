@@ -19,7 +19,6 @@ export const nullableFields: Check = {
   severity: 'high',
   rationale:
     'The schemas allow null (alert uuid and message, report_data, os, ...) and empty lists; a receiver that crashes on them loses those events after 5 attempts.',
-  defaults: {},
   needs: 'acceptance',
   plan({ newEventId }) {
     const probes: Probe[] = [];

@@ -12,7 +12,6 @@ export const unknownEventType: Check = {
   severity: 'medium',
   rationale:
     'The Console adds event types over time; refusing one makes the Console retry it 4 times, and an error-answering receiver looks down to its operators.',
-  defaults: {},
   needs: 'acceptance',
   plan: ({ newEventId }) => ({
     type: 'parallel',

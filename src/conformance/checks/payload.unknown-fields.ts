@@ -12,7 +12,6 @@ export const unknownFields: Check = {
   severity: 'high',
   rationale:
     'The schemas do not forbid extra properties: when the Console adds a field, a strict receiver starts refusing every event.',
-  defaults: {},
   needs: 'acceptance',
   plan: ({ newEventId }) => ({
     type: 'parallel',

@@ -16,7 +16,6 @@ export const certificateTrusted: Check = {
   severity: 'high',
   rationale:
     'With an untrusted, expired or mismatched certificate every delivery fails its handshake unless the destination has "disable SSL verification" on.',
-  defaults: {},
   plan({ target, newEventId }) {
     if (target.protocol !== 'https') {
       return { type: 'skip', reason: 'http destination: there is no certificate to check' };

@@ -1,4 +1,5 @@
 import { ALLOWED_PORTS } from '../../delivery/ports.js';
+import { transportFinding } from '../evidence.js';
 import type { Check } from '../types.js';
 
 /**
@@ -10,7 +11,6 @@ export const portAllowed: Check = {
   title: 'The URL uses a port the Console calls',
   severity: 'critical',
   rationale: `The Console sends webhooks only to ports ${ALLOWED_PORTS.join(', ')}; any other port gets nothing, ever.`,
-  defaults: {},
   plan: () => ({ type: 'none' }),
   evaluate({ target }) {
     if (target.portSkipReason) return { result: 'skip', reason: target.portSkipReason };
@@ -32,13 +32,6 @@ export const portAllowed: Check = {
       advice: `put the receiver (or a proxy in front of it) on ${ALLOWED_PORTS.slice(0, -1).join(', ')} or ${ALLOWED_PORTS.at(-1)} before configuring the Console destination`,
       consequence: `the Console will only call ports ${ALLOWED_PORTS.join(', ')}: it would never reach this one`,
     };
-    return target.localRun
-      ? {
-          result: 'warn',
-          summary: `${cause.summary}: fine for this local run (--allow-any-port)`,
-          evidence: [evidence],
-          cause,
-        }
-      : { result: 'fail', summary: cause.summary, evidence: [evidence], cause };
+    return transportFinding(cause, evidence, target.localRun);
   },
 };

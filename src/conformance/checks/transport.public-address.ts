@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { transportFinding } from '../evidence.js';
 import type { Check } from '../types.js';
 
 /**
@@ -60,7 +61,6 @@ export const publicAddress: Check = {
   severity: 'low',
   rationale:
     'The Console calls from the internet: loopback, private and local-network hosts cannot be reached.',
-  defaults: {},
   plan: () => ({ type: 'none' }),
   evaluate({ target }) {
     if (target.embedded) {
@@ -86,18 +86,11 @@ export const publicAddress: Check = {
         'expose the receiver on a public host name (a reverse proxy or a tunnel) before configuring the Console destination',
       consequence: 'the real Console calls from the internet and cannot reach this host',
     };
-    return target.localRun
-      ? {
-          result: 'warn',
-          summary: `${cause.summary}: fine for this local run (--allow-any-port)`,
-          evidence: [evidence],
-          cause,
-        }
-      : {
-          result: 'fail',
-          summary: `${cause.summary}: the real Console cannot reach it`,
-          evidence: [evidence],
-          cause,
-        };
+    return transportFinding(
+      cause,
+      evidence,
+      target.localRun,
+      `${cause.summary}: the real Console cannot reach it`,
+    );
   },
 };

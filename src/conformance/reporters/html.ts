@@ -5,8 +5,8 @@
  * its probes' attempt timeline (inline SVG) and evidence inside <details>.
  */
 import { formatDurationMs } from '../../util/duration.js';
+import { escapeXml as esc } from '../../util/xml.js';
 import type { CheckReport, ConformanceReport } from '../report.js';
-import { escapeXml as esc } from './junit.js';
 import { timelineSvg } from './timeline.js';
 import { compressIds, runNotes } from './words.js';
 

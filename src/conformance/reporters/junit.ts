@@ -4,18 +4,8 @@
  * check: "not judged: <cause>"), a warning as a passed case with its text in <system-out>.
  * Every text is escaped, and characters XML 1.0 forbids are dropped.
  */
+import { escapeXml } from '../../util/xml.js';
 import type { CheckReport, ConformanceReport } from '../report.js';
-
-/** Escapes text for XML content and attribute values, dropping characters XML 1.0 forbids. */
-export function escapeXml(text: string): string {
-  return text
-    .replace(/[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
-}
 
 const seconds = (ms: number) => (ms / 1000).toFixed(3);
 

@@ -6,6 +6,7 @@
  * when asked (the CLI asks on a terminal without NO_COLOR).
  */
 import { formatDurationMs } from '../../util/duration.js';
+import { type Paint, painter } from '../../util/style.js';
 import type { CheckReport, ConformanceReport, RootCause } from '../report.js';
 import { compressIds, runNotes } from './words.js';
 
@@ -15,9 +16,6 @@ export interface TextOptions {
   /** Failing probes shown per root cause at most. @default 1 */
   maxEvidence?: number;
 }
-
-const ANSI = { red: 31, green: 32, yellow: 33, gray: 90, bold: 1 } as const;
-type Paint = (color: keyof typeof ANSI, text: string) => string;
 
 const RESULT_WORD = { pass: 'PASS', fail: 'FAIL', warn: 'WARN', blocked: 'BLOCKED', skip: 'SKIP' } as const;
 const RESULT_COLOR = { pass: 'green', fail: 'red', warn: 'yellow', blocked: 'yellow', skip: 'gray' } as const;
@@ -114,7 +112,7 @@ function causeLines(
 
 /** The report for people, ending with a newline. */
 export function renderText(report: ConformanceReport, options: TextOptions = {}): string {
-  const paint: Paint = options.color ? (c, t) => `\u001b[${ANSI[c]}m${t}\u001b[0m` : (_c, t) => t;
+  const paint = painter(options.color ?? false);
   const maxEvidence = options.maxEvidence ?? 1;
   const where = report.target.embedded ? ' (the embedded reference receiver)' : '';
   const { counts } = report;

@@ -4,8 +4,8 @@
  * not, and a dashed line at the timeout. Pure string building; every text is escaped.
  */
 import { formatDurationMs } from '../../util/duration.js';
+import { escapeXml } from '../../util/xml.js';
 import type { ProbeReport } from '../report.js';
-import { escapeXml } from './junit.js';
 
 const WIDTH = 640;
 const LABEL = 0;

@@ -100,7 +100,7 @@ export function analyzeSchema(input: SchemaInput): AnalyzedSchema {
   if (isEventType(type) && !input.override) {
     fail(
       [...fieldsAt, 'properties', 'event_type'],
-      `"${type}" is one of the Console's documented types; pass --override (library: override: true) to replace its schema for this run, or name your type differently`,
+      `"${type}" is one of the Console's documented types; pass \`override: true\` to replace its schema for this run, or name your type differently`,
     );
   }
   const text = (node: JsonSchema, key: string) =>
@@ -205,14 +205,14 @@ function eventTypeOf(
   if (constant !== undefined && given !== undefined && constant !== given && !input.typeIsFallback) {
     fail(
       propertyPath,
-      `the schema's event_type constant is "${String(constant)}" but the type given is "${given}"; drop --type or make them agree`,
+      `the schema's event_type constant is "${String(constant)}" but the type given is "${given}"; drop \`type\` or make them agree`,
     );
   }
   const type = (constant as string | undefined) ?? given;
   if (type === undefined) {
     fail(
       propertyPath,
-      'no event_type constant, so the event type is unknown: add "event_type": { "const": "your_type" } to the properties, or pass --type NAME',
+      'no event_type constant, so the event type is unknown: add "event_type": { "const": "your_type" } to the properties, or pass `type: NAME`',
     );
   }
   if (!TYPE_NAME.test(type!) || type === 'all') {

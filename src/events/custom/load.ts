@@ -5,10 +5,10 @@
  * (analyze.ts) and compiled once. json-schema-faker is imported here, so it is loaded only
  * when custom schemas are in play.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InvalidSchemaError, UnreadableFileError } from '../../errors.js';
-import { jsonDocumentError } from '../ndjson.js';
+import { jsonDocumentError, readText } from '../../util/ndjson.js';
 import { ajvFor } from './ajv.js';
 import { type AnalyzedSchema, analyzeSchema, type SchemaInput } from './analyze.js';
 import type { EventSchemas } from './registry.js';
@@ -109,16 +109,6 @@ async function filesOf(path: string): Promise<string[]> {
   return names.map((n) => join(path, n));
 }
 
-async function readText(file: string): Promise<string> {
-  try {
-    return (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
-  } catch (error) {
-    throw new UnreadableFileError(file, (error as NodeJS.ErrnoException).code ?? 'unreadable', {
-      cause: error,
-    });
-  }
-}
-
 function parseJson(file: string, text: string): unknown {
   try {
     return JSON.parse(text);
@@ -145,9 +135,9 @@ function checkNames(analyzed: readonly AnalyzedSchema[], type: string | undefine
   const named = analyzed.filter((s) => s.named);
   if (named.length === 0) {
     throw new InvalidSchemaError(
-      analyzed[0]?.file ?? '--schema',
+      analyzed[0]?.file ?? '<schemas>',
       '$',
-      `--type ${type}: every schema names its type with an event_type constant; leave --type out`,
+      `\`type\` ${type}: every schema names its type with an event_type constant; leave \`type\` out`,
     );
   }
 }

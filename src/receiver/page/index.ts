@@ -1,24 +1,17 @@
 /**
  * The live inbox page served at `/_cswm/`: one self-contained document (no request leaves the
  * receiver's origin; the CSP allows inline script and style only). The browser code lives in
- * this folder as factory functions, type-checked like the rest, and is inlined here with
- * `toString()`: each gets what it uses as parameters, so no import has to exist in the page.
+ * browser/ as factory functions, type-checked on their own with the DOM, and is inlined here
+ * compiled (script.generated.ts): each gets what it uses as parameters, so no import has to
+ * exist in the page.
  */
-import { inboxApp } from './app.js';
-import { detailView } from './detail.js';
-import { extrasView } from './extras.js';
-import { filterBar } from './filters.js';
-import { jsonView } from './json-view.js';
-import { pageKit } from './kit.js';
-import { listView } from './list.js';
 import { MARKUP } from './markup.js';
-import { overviewView } from './overview.js';
-import { snapshotStore } from './snapshot.js';
+import { PAGE_FACTORIES } from './script.generated.js';
 import { STYLE } from './style.js';
 
 /** The page's script: the factories, then one call that wires them together. */
 export const INBOX_SCRIPT = `'use strict';
-${[pageKit, jsonView, listView, detailView, overviewView, extrasView, snapshotStore, filterBar, inboxApp].map(String).join('\n')}
+${PAGE_FACTORIES}
 {
   const kit = pageKit();
   const detail = detailView(kit, jsonView(kit));

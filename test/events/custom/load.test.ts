@@ -92,7 +92,7 @@ describe('loadEventSchemas', () => {
     delete alert.examples;
     const refused = await schemaError(loadEventSchemas({ schema: alert, label: 'alert.json' }));
     expect(refused.message).toMatch(
-      /^alert\.json: \$\.properties\.details\.properties\.event_type: .*--override/,
+      /^alert\.json: \$\.properties\.details\.properties\.event_type: .*`override: true`/,
     );
 
     const schemas = await loadEventSchemas({ schema: alert }, { override: true });
@@ -149,7 +149,7 @@ describe('loadEventSchemas refuses, naming the file and the JSON path', () => {
     [
       'no event_type constant and no type',
       { type: 'object', properties: { key_name: { type: 'string' } } },
-      /: \$\.properties\.event_type: no event_type constant.*--type NAME/,
+      /: \$\.properties\.event_type: no event_type constant.*`type: NAME`/,
     ],
     [
       'an envelope whose details are not an object',
@@ -210,7 +210,7 @@ describe('loadEventSchemas refuses, naming the file and the JSON path', () => {
 
   it('refuses a set-wide type that no schema needs', async () => {
     const error = await schemaError(loadEventSchemas([API_KEY_EXPIRED], { type: 'unused' }));
-    expect(error.message).toMatch(/--type unused: every schema names its type with an event_type constant/);
+    expect(error.message).toMatch(/`type` unused: every schema names its type with an event_type constant/);
   });
 
   it('refuses a file or directory that is not there, and a directory without schemas', async () => {

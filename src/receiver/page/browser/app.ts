@@ -1,11 +1,10 @@
-/// <reference lib="dom" />
 /**
- * Browser code (inlined with toString(), see kit.ts): the page's state and wiring. The list
+ * Browser code (inlined in the page, see kit.ts): the page's state and wiring. The list
  * shows a snapshot (snapshot.ts); change notes from `/_cswm/changes` take a new one when the
  * newest rows are in view, and otherwise offer "N new", so what is being read does not move.
  */
-import type { GroupRow, InboxStats } from '../inbox-index.js';
-import type { RecordedDelivery } from '../types.js';
+import type { GroupRow, InboxStats } from '../../inbox-index.js';
+import type { RecordedDelivery } from '../../types.js';
 import type { DetailView } from './detail.js';
 import type { ExtrasView } from './extras.js';
 import type { FilterBar, FilterName } from './filters.js';

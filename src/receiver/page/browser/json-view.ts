@@ -1,6 +1,5 @@
-/// <reference lib="dom" />
 /**
- * Browser code (inlined with toString(), see kit.ts): a payload pretty-printed line by line,
+ * Browser code (inlined in the page, see kit.ts): a payload pretty-printed line by line,
  * each line knowing its JSON path (`$.details.source.as_number`, the validator's notation), so
  * a validation error is shown on the field it is about, or on the nearest enclosing object
  * when the field is missing.

@@ -1,6 +1,5 @@
-/// <reference lib="dom" />
 /**
- * Browser code (inlined with toString(), see kit.ts): the controls that need optional inbox
+ * Browser code (inlined in the page, see kit.ts): the controls that need optional inbox
  * routes (export as NDJSON, re-send one delivery, the learned sender profile). Each control
  * shows only when its route answers: a receiver without the route answers 404 and the page
  * simply has no such control.

@@ -1,10 +1,9 @@
-/// <reference lib="dom" />
 /**
- * Browser code (inlined with toString(), see kit.ts): the right-hand pane when no event is
+ * Browser code (inlined in the page, see kit.ts): the right-hand pane when no event is
  * open. What arrived at a glance: counts per event type and per answer (each a filter), the
  * memory limits and what they dropped, and the sender profile when the receiver learns one.
  */
-import type { InboxStats } from '../inbox-index.js';
+import type { InboxStats } from '../../inbox-index.js';
 import type { PageKit } from './kit.js';
 
 export function overviewView(kit: PageKit) {

@@ -1,6 +1,5 @@
-/// <reference lib="dom" />
 /**
- * Browser code (inlined with toString(), see kit.ts): a virtual list. Rows have one fixed
+ * Browser code (inlined in the page, see kit.ts): a virtual list. Rows have one fixed
  * height, so the list knows where row i is without having it: only the rows in view (and a
  * few around) exist in the DOM, whether the inbox holds 10 events or 100,000. A keyboard
  * cursor moves over rows that are not loaded yet; the page fills them in when asked.

@@ -1,11 +1,10 @@
-/// <reference lib="dom" />
 /**
- * Browser code (inlined with toString(), see kit.ts): the list's data. A snapshot is the
+ * Browser code (inlined in the page, see kit.ts): the list's data. A snapshot is the
  * groups that match the filters as of one seq (`asOf`), so the rows keep their places while
  * the page fetches more of them, a page of rows at a time, as the list scrolls. Taking a new
  * snapshot fetches the rows in view first and swaps them in at once: nothing flickers.
  */
-import type { GroupRow, InboxStats } from '../inbox-index.js';
+import type { GroupRow, InboxStats } from '../../inbox-index.js';
 import type { PageKit } from './kit.js';
 
 export interface GroupsAnswer {

@@ -3,9 +3,9 @@
  * change, and when the receiver stops. Changes that come while a write is under way are folded
  * into one more write, so a burst of deliveries costs two writes, not one per delivery.
  */
-import { InvalidOptionError } from '../errors.js';
-import { writeAtomically } from '../util/atomic-write.js';
-import type { SenderProfile } from './types.js';
+import { InvalidOptionError } from '../../errors.js';
+import type { SenderProfile } from '../../profile/types.js';
+import { writeAtomically } from '../../util/atomic-write.js';
 
 export interface ProfileWriter {
   /** Something changed: write soon (at most one write in flight, one more queued). */

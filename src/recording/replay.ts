@@ -6,10 +6,10 @@
  * evidence of what a sender sent, invalid events included.
  */
 import { createReadStream } from 'node:fs';
+import { RawEvent } from '../delivery/send-many.js';
 import { InvalidEventError } from '../errors.js';
-import { isRecordingLine, type ReplayBody, replayBodyOf } from '../recording/format.js';
-import { fileLines } from './lines.js';
-import { RawEvent } from './send-many.js';
+import { fileLines, LineSplitter } from '../util/ndjson.js';
+import { isRecordingLine, type ReplayBody, replayBodyOf } from './format.js';
 
 /** Bytes read at most to decide whether a file is a recording (its first line). */
 const PEEK_BYTES = 64 * 1024 * 1024;
@@ -23,17 +23,17 @@ export interface ReplayOptions {
 
 /** True when the file's first non-blank line is a recorded delivery. */
 export async function isRecordingFile(path: string): Promise<boolean> {
-  let seen = '';
+  const splitter = new LineSplitter();
   let read = 0;
   for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 16 })) {
-    seen += chunk as string;
+    for (const line of splitter.push(chunk as string)) {
+      if (line.trim() !== '') return parsesAsRecording(line);
+    }
     read += (chunk as string).length;
-    const text = seen.replace(/^\uFEFF/, '').trimStart();
-    const end = text.indexOf('\n');
-    if (end >= 0) return parsesAsRecording(text.slice(0, end));
     if (read >= PEEK_BYTES) return false;
   }
-  return parsesAsRecording(seen.replace(/^\uFEFF/, ''));
+  for (const line of splitter.end()) return parsesAsRecording(line);
+  return false;
 }
 
 function parsesAsRecording(line: string): boolean {

@@ -1,17 +1,20 @@
-import { readFile, stat } from 'node:fs/promises';
-import { CswmError, InvalidEventError, UnknownEventTypeError, UnreadableFileError } from '../errors.js';
-import { EVENT_TYPES, isEventType } from '../events/catalog.js';
-import type { EventSchemas } from '../events/custom/registry.js';
-import { shapeOf } from '../events/ndjson.js';
-import { validateEvent } from '../events/validator.js';
-import { fileLines, jsonError, textLines } from './lines.js';
-import { eventMetaOf } from './meta.js';
-import { RawEvent } from './send-many.js';
+/**
+ * `cswm send`'s `<type|all|FILE>`: an event type (or `all`) generated on the fly, a file of
+ * events sent as they are (one JSON document or NDJSON), or a recording replayed byte for byte.
+ */
+import { stat } from 'node:fs/promises';
+import { eventMetaOf } from '../../delivery/meta.js';
+import { RawEvent } from '../../delivery/send-many.js';
+import { CswmError, InvalidEventError, UnknownEventTypeError, UnreadableFileError } from '../../errors.js';
+import { EVENT_TYPES, isEventType } from '../../events/catalog.js';
+import type { EventSchemas } from '../../events/custom/registry.js';
+import { validateEvent } from '../../events/validator.js';
+import { fileLines, jsonError, readText, shapeOf, textLines } from '../../util/ndjson.js';
 
 /** What to send: events generated on the fly, or a file's events as they are. */
 export interface SourceOptions {
   count: number;
-  /** A recording: start each body at its recorded offset (see replay.ts). @default false */
+  /** A recording: start each body at its recorded offset (see recording/replay.ts). @default false */
   keepTiming?: boolean | undefined;
   seed?: number | undefined;
   set?: readonly string[] | undefined;
@@ -23,7 +26,7 @@ export interface SourceOptions {
 }
 
 export interface LoadedSource {
-  /** `recording`: a file of recorded deliveries, replayed byte for byte (see replay.ts). */
+  /** `recording`: a file of recorded deliveries, replayed byte for byte (see recording/replay.ts). */
   kind: 'generated' | 'file' | 'recording';
   items: Iterable<unknown> | AsyncIterable<unknown>;
   /** How many events the source holds. */
@@ -60,7 +63,7 @@ export async function loadSource(source: string, options: SourceOptions): Promis
       cause: error,
     });
   }
-  const replay = await import('./replay.js');
+  const replay = await import('../../recording/replay.js');
   if (await replay.isRecordingFile(source)) {
     return replay.recordingSource(source, { keepTiming: options.keepTiming ?? false });
   }
@@ -68,7 +71,7 @@ export async function loadSource(source: string, options: SourceOptions): Promis
 }
 
 async function generated(source: string, options: SourceOptions): Promise<LoadedSource> {
-  const { generateEvent, generateEvents, resolveTypes } = await import('../events/generator.js');
+  const { generateEvent, generateEvents, resolveTypes } = await import('../../events/generator.js');
   const common = {
     ...(options.seed === undefined ? {} : { seed: options.seed }),
     ...(options.set && options.set.length > 0 ? { set: options.set } : {}),
@@ -94,7 +97,7 @@ async function generated(source: string, options: SourceOptions): Promise<Loaded
  */
 async function fileSource(path: string, size: number, options: SourceOptions): Promise<LoadedSource> {
   if (size <= WHOLE_FILE_BYTES) {
-    const text = (await readText(path)).replace(/^\uFEFF/, '');
+    const text = await readText(path);
     // One document, one broken document (reported once), or NDJSON: decided as `cswm validate` does.
     const shape = shapeOf(text);
     if (shape.kind === 'document') return documentSource(path, text, shape, options);
@@ -201,17 +204,4 @@ function refuseInvalid(shown: string[], count: number): void {
 function toRaw(body: string, value: unknown): RawEvent {
   const meta = eventMetaOf(value);
   return new RawEvent(body, meta.eventId, meta.eventType);
-}
-
-async function readText(path: string): Promise<string> {
-  try {
-    // Decoded in one piece: readFile(path, 'utf8') builds the text from its chunks as a rope,
-    // and bodies sliced out of that kept the young-generation GC busy during the whole send
-    // (30,000 events: median scavenge ~8 ms -> ~4 ms, 1.7 MB less promoted per scavenge).
-    return (await readFile(path)).toString('utf8');
-  } catch (error) {
-    throw new UnreadableFileError(path, (error as NodeJS.ErrnoException).code ?? 'unreadable', {
-      cause: error,
-    });
-  }
 }

@@ -1,10 +1,9 @@
-/// <reference lib="dom" />
 /**
- * Browser code (inlined with toString(), see kit.ts): the filter bar and the search box. The
+ * Browser code (inlined in the page, see kit.ts): the filter bar and the search box. The
  * type and answer menus list what the inbox holds, each with its count; a filter whose value
  * no longer occurs stays chosen (with 0) rather than vanish under the reader.
  */
-import type { InboxStats } from '../inbox-index.js';
+import type { InboxStats } from '../../inbox-index.js';
 import type { PageKit } from './kit.js';
 
 export type FilterName = 'type' | 'validity' | 'answer' | 'duplicates';

@@ -1,12 +1,11 @@
-/// <reference lib="dom" />
 /**
- * Browser code (inlined with toString(), see kit.ts): the right-hand pane. For a selected
+ * Browser code (inlined in the page, see kit.ts): the right-hand pane. For a selected
  * event: its sentence, the attempts as a timeline (answers and the waits between them), the
  * answer given, the validation errors pointing at their fields, the payload, the headers (auth
  * already redacted by the recorder) and, when the receiver offers it, a re-send form.
  */
-import type { AttemptBrief, GroupRow } from '../inbox-index.js';
-import type { RecordedDelivery } from '../types.js';
+import type { AttemptBrief, GroupRow } from '../../inbox-index.js';
+import type { RecordedDelivery } from '../../types.js';
 import type { JsonView } from './json-view.js';
 import type { PageKit } from './kit.js';
 

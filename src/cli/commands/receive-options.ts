@@ -1,18 +1,14 @@
 /**
- * Parsers for the receiver's command-line flags (and scenario files): text in, typed data
- * out, every mistake an InvalidOptionError (exit 2) saying what is allowed.
+ * `cswm receive`'s flags turned into receiver options: the fault flags (at most one rule), the
+ * required credentials, the TLS mode and the proxy's upstream. Every mistake is an input error
+ * (exit 2) saying what is allowed.
  */
-import { InvalidOptionError } from '../errors.js';
-import { parseDurationMs } from '../util/duration.js';
-import { TLS_MODES, type TlsMode } from './certs.js';
-import type { Fault, FaultRule, ReceiverAuth } from './types.js';
-
-/** Faults chosen by name with `--fault` (the others take values: `--respond`, `--delay`). */
-export const NAMED_FAULTS = ['hang', 'reset', 'malformed', 'huge-body', 'drop-response'] as const;
-export type NamedFault = (typeof NAMED_FAULTS)[number];
-
-/** Size of the `huge-body` answer when none is given. @default 1 GiB */
-export const DEFAULT_HUGE_BODY_BYTES = 1024 ** 3;
+import { InvalidOptionError } from '../../errors.js';
+import { TLS_MODES, type TlsMode } from '../../receiver/certs.js';
+import { isNamedFault, NAMED_FAULTS, namedFault } from '../../receiver/faults.js';
+import type { Fault, FaultRule, ReceiverAuth } from '../../receiver/types.js';
+import { parseDurationMs } from '../../util/duration.js';
+import { parseHeader, parseUserPass, shown } from '../options.js';
 
 /**
  * Parses a status sequence such as `503,503,200` into a `status` fault.
@@ -26,7 +22,7 @@ export function parseRespond(text: string, flag = '--respond'): Extract<Fault, {
   const statuses = parts.map((part) => {
     if (!/^\d{3}$/.test(part) || Number(part) < 200 || Number(part) > 599) {
       throw new InvalidOptionError(
-        `${flag}: "${short(part)}" is not an HTTP status (allowed: 200 to 599, comma-separated, e.g. 503,503,200)`,
+        `${flag}: ${shown(part)} is not an HTTP status (allowed: 200 to 599, comma-separated, e.g. 503,503,200)`,
       );
     }
     return Number(part);
@@ -70,7 +66,7 @@ export function parseFaultFlags(flags: FaultFlags): FaultRule[] {
   if (flags.eventType !== undefined) {
     if (!/^[a-z0-9_]{1,100}$/.test(flags.eventType)) {
       throw new InvalidOptionError(
-        `--event-type: "${short(flags.eventType)}" is not an event type (lower-case letters, digits and _; run \`cswm events\`)`,
+        `--event-type: ${shown(flags.eventType)} is not an event type (lower-case letters, digits and _; run \`cswm events\`)`,
       );
     }
     rule.eventType = flags.eventType;
@@ -84,7 +80,12 @@ function faultFromFlags(flags: FaultFlags): Fault | null {
       '--fault cannot be combined with --respond or --delay: choose one behaviour',
     );
   }
-  if (flags.fault !== undefined) return namedFault(flags.fault);
+  if (flags.fault !== undefined) {
+    if (isNamedFault(flags.fault)) return namedFault(flags.fault);
+    throw new InvalidOptionError(
+      `--fault: ${shown(flags.fault)} is not a fault (allowed: ${NAMED_FAULTS.join(', ')}; for statuses use --respond, for waits --delay)`,
+    );
+  }
   if (flags.delay !== undefined) {
     const delayMs = parseDurationMs(flags.delay, '--delay');
     if (flags.respond === undefined) return { type: 'delay', delayMs };
@@ -100,29 +101,10 @@ function faultFromFlags(flags: FaultFlags): Fault | null {
   return null;
 }
 
-function namedFault(name: string): Fault {
-  switch (name as NamedFault) {
-    case 'hang':
-      return { type: 'hang' };
-    case 'reset':
-      return { type: 'reset' };
-    case 'malformed':
-      return { type: 'malformed' };
-    case 'huge-body':
-      return { type: 'huge-body', bytes: DEFAULT_HUGE_BODY_BYTES };
-    case 'drop-response':
-      return { type: 'drop-response' };
-    default:
-      throw new InvalidOptionError(
-        `--fault: "${short(name)}" is not a fault (allowed: ${NAMED_FAULTS.join(', ')}; for statuses use --respond, for waits --delay)`,
-      );
-  }
-}
-
 function parseTimes(value: string | number): number {
   const text = String(value).trim();
   if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > 1_000_000) {
-    throw new InvalidOptionError(`--times: "${short(text)}" is not a whole number (allowed: 1 to 1000000)`);
+    throw new InvalidOptionError(`--times: ${shown(text)} is not a whole number (allowed: 1 to 1000000)`);
   }
   return Number(text);
 }
@@ -130,7 +112,7 @@ function parseTimes(value: string | number): number {
 function parsePath(path: string): string {
   if (!path.startsWith('/') || /\s/.test(path)) {
     throw new InvalidOptionError(
-      `--path: "${short(path)}" is not a URL path (it starts with /, e.g. /hooks/crowdsec)`,
+      `--path: ${shown(path)} is not a URL path (it starts with /, e.g. /hooks/crowdsec)`,
     );
   }
   return path;
@@ -138,39 +120,24 @@ function parsePath(path: string): string {
 
 /** Parses `--require-header "Name: value"`. */
 export function parseRequireHeader(text: string): Extract<ReceiverAuth, { type: 'header' }> {
-  const match = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+)\s*:\s*(.+)$/.exec(String(text).trim());
-  if (!match) {
-    // The value may be a secret: never echo the text back.
-    throw new InvalidOptionError(
-      '--require-header: expected "Name: value" (e.g. "Authorization: Bearer <token>"); the value was not echoed',
-    );
-  }
-  return { type: 'header', name: match[1] as string, value: (match[2] as string).trim() };
+  return { type: 'header', ...parseHeader(text, '--require-header', 'Authorization: Bearer <token>') };
 }
 
 /** Parses `--require-basic USER:PASS`. */
 export function parseRequireBasic(text: string): Extract<ReceiverAuth, { type: 'basic' }> {
-  const index = String(text).indexOf(':');
-  if (index <= 0 || index === text.length - 1) {
-    throw new InvalidOptionError(
-      '--require-basic: expected USER:PASS with both parts non-empty; the value was not echoed',
-    );
-  }
-  return { type: 'basic', username: text.slice(0, index), password: text.slice(index + 1) };
+  return { type: 'basic', ...parseUserPass(text, '--require-basic') };
 }
 
 /** Parses `--auth-status`. */
 export function parseAuthStatus(text: string): 401 | 403 {
   if (text === '401' || text === '403') return Number(text) as 401 | 403;
-  throw new InvalidOptionError(`--auth-status: "${short(text)}" is not allowed (allowed: 401, 403)`);
+  throw new InvalidOptionError(`--auth-status: ${shown(text)} is not allowed (allowed: 401, 403)`);
 }
 
 /** Parses `--tls MODE`. */
 export function parseTlsMode(text: string): TlsMode {
   if ((TLS_MODES as readonly string[]).includes(text)) return text as TlsMode;
-  throw new InvalidOptionError(
-    `--tls: "${short(text)}" is not a TLS mode (allowed: ${TLS_MODES.join(', ')})`,
-  );
+  throw new InvalidOptionError(`--tls: ${shown(text)} is not a TLS mode (allowed: ${TLS_MODES.join(', ')})`);
 }
 
 /** Parses `--proxy UPSTREAM_URL`: http or https only. */
@@ -179,17 +146,10 @@ export function parseUpstream(text: string): string {
   try {
     url = new URL(text);
   } catch {
-    throw new InvalidOptionError(
-      `--proxy: "${short(text)}" is not a URL (e.g. http://127.0.0.1:3000/webhook)`,
-    );
+    throw new InvalidOptionError(`--proxy: ${shown(text)} is not a URL (e.g. http://127.0.0.1:3000/webhook)`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new InvalidOptionError(`--proxy: scheme ${url.protocol} is not allowed (allowed: http, https)`);
   }
   return url.toString();
-}
-
-function short(text: string): string {
-  const s = String(text);
-  return s.length > 40 ? `${s.slice(0, 40)}…` : s;
 }

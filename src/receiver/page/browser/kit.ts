@@ -1,9 +1,10 @@
-/// <reference lib="dom" />
 /**
  * Browser code of the inbox page: small helpers every part of the page uses. Like every file
- * in this folder except index.ts, style.ts and markup.ts, it is a factory function that the
- * page inlines with `toString()`: it may use only its own scope and its parameters (an import
- * would not exist in the browser), and values reach the DOM only as text, never as HTML.
+ * in this folder, it is a factory function that the page inlines (scripts/generate-page-script.ts
+ * compiles them into ../script.generated.ts): it may use only its own scope and its parameters
+ * (an import other than of types would not exist in the browser), and values reach the DOM only
+ * as text, never as HTML. The folder is type-checked on its own (tsconfig.json here, with the
+ * DOM), so the receiver's node code never sees the browser's globals.
  */
 export function pageKit() {
   type Child = Node | string | null | undefined | false;
