@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadScenario, runScenario } from '../../src/scenarios/index.js';
 import type { ExpectationResult, Scenario } from '../../src/scenarios/types.js';
+
 /**
  * Each expectation kind can fail: a passing scenario with one expectation changed must fail,
  * on that expectation, with a message saying what was expected and what happened.

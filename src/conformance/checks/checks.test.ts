@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ctx, exchange, OK, status } from '../../../test/conformance/exchanges.js';
+import { ctx, exchange, OK, status } from '../exchanges.test-helpers.js';
 import { rejectsMissing } from './auth.rejects-missing.js';
 import { acceptsCheck } from './delivery.accepts.js';
 import { RESPONSE_TIME_DEFAULTS, responseTime } from './delivery.response-time.js';
