@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
-import { anyText, FUZZ_SEED, fuzzParams, onlyOwnErrors } from '../../test/hostile/helpers/fuzz.js';
+import { anyText, FUZZ_SEED, fuzzParams, onlyOwnErrors } from '../util/fuzz.test-helpers.js';
 import { parseCount, parseDuration, parsePositiveNumber } from './options.js';
 
 describe(`flag value parsers under fuzzing (seed ${FUZZ_SEED})`, () => {

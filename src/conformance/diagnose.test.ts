@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { exchange, OK, status, TARGET } from '../../test/conformance/exchanges.js';
 import { bodyExcerpt, diagnose, isAccepted, refusalWords } from './diagnose.js';
+import { exchange, OK, status, TARGET } from './exchanges.test-helpers.js';
 import type { CertificateInfo, TargetInfo } from './types.js';
 
 const target = (extra: Partial<TargetInfo> = {}): TargetInfo => ({ ...TARGET, ...extra });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { exchange, OK } from '../../test/conformance/exchanges.js';
 import { evidenceOf } from './evidence.js';
+import { exchange, OK } from './exchanges.test-helpers.js';
 
 describe('evidenceOf', () => {
   it.each([

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { anyText, FUZZ_SEED, fuzzParams, onlyOwnErrors } from '../../test/hostile/helpers/fuzz.js';
+import { anyText, FUZZ_SEED, fuzzParams, onlyOwnErrors } from '../util/fuzz.test-helpers.js';
 import { EVENT_TYPES } from './catalog.js';
 import { generateEvent } from './generator.js';
 import { applyOverrides, parsePath, parseSetExpression } from './set.js';

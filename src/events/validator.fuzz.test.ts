@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FUZZ_SEED, fuzzParams, onlyOwnErrors } from '../../test/hostile/helpers/fuzz.js';
+import { FUZZ_SEED, fuzzParams, onlyOwnErrors } from '../util/fuzz.test-helpers.js';
 import { parseJsonOrNdjson } from '../util/ndjson.js';
 import { EVENT_TYPES } from './catalog.js';
 import { generateEvent } from './generator.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ctx, obs } from '../../test/profile/observations.js';
 import { deriveProfile, median, type Observation } from './derive.js';
+import { ctx, obs } from './observations.test-helpers.js';
 
 /** Attempts of one event answered 503, separated by `waits` (from the end of each exchange). */
 function retried(

@@ -119,6 +119,17 @@ describe('evaluate', () => {
     expect(only({ waits: [1000, 2000] }, obs({ deliveries: [late] })).passed).toBe(true);
   });
 
+  it('allows a late wait or duration by twice the event-loop delay measured during the run', () => {
+    // 1 s and 2 s at 0.01 are 10 and 20 ms: the second wait is 100 ms late.
+    const late = delivery(['status-503', 'status-503', 'delivered'], [10, 120]);
+    const quiet = obs({ deliveries: [late], loopDelayMs: 11 });
+    const busy = obs({ deliveries: [late], loopDelayMs: 60 });
+    expect(only({ waits: [1000, 2000] }, quiet).passed).toBe(false);
+    expect(only({ waits: [1000, 2000] }, busy).passed).toBe(true);
+    expect(only({ duration: { maxMs: 3000 } }, quiet).passed).toBe(false);
+    expect(only({ duration: { maxMs: 3000 } }, busy).passed).toBe(true);
+  });
+
   it('fails result with the result seen', () => {
     expect(only({ result: 'failed' })).toMatchObject({ passed: false, actual: 'delivered' });
   });

@@ -16,15 +16,23 @@ export interface Observation {
   received: ReceivedSummary | null;
   /** The time scale the run used: expectations are written unscaled. */
   timeScale: number;
+  /** The longest event-loop delay measured while the scenario ran, in ms (see watchLoopDelay). */
+  loopDelayMs?: number;
 }
 
 /**
  * Timers never fire early by more than a millisecond or two, but a loaded machine makes them
  * late; so measured times get a small allowance below and a wall-clock one above (not scaled:
- * scheduling noise does not shrink with the time scale).
+ * scheduling noise does not shrink with the time scale). Above, the allowance is what a quiet
+ * machine needs, or twice the event-loop delay measured during the run when that is more (a
+ * timed step takes two turns of the loop: the timer, then the I/O it starts).
  */
 const EARLY_ALLOWANCE_MS = 2;
 const LATE_ALLOWANCE_MS = 40;
+
+function lateAllowanceMs(obs: Observation): number {
+  return Math.max(LATE_ALLOWANCE_MS, 2 * (obs.loopDelayMs ?? 0));
+}
 /** Default tolerance of an exact `waits` schedule. */
 const DEFAULT_WAIT_TOLERANCE = { fraction: 0.1 } as const;
 
@@ -189,7 +197,7 @@ function evaluateWaits(expect: Expectations, obs: Observation): ExpectationResul
     m.every((v, i) => {
       const want = scaled[i] ?? 0;
       const slack = 'ms' in tolerance ? tolerance.ms * obs.timeScale : want * tolerance.fraction;
-      return v >= want - slack - EARLY_ALLOWANCE_MS && v <= want + slack + LATE_ALLOWANCE_MS;
+      return v >= want - slack - EARLY_ALLOWANCE_MS && v <= want + slack + lateAllowanceMs(obs);
     });
   return perDelivery(
     'waits',
@@ -232,7 +240,7 @@ function evaluateDuration(bounds: Bounds, obs: Observation): ExpectationResult {
   const max = bounds.maxMs === undefined ? undefined : bounds.maxMs * obs.timeScale;
   const inside = (v: number) =>
     (min === undefined || v >= min - EARLY_ALLOWANCE_MS) &&
-    (max === undefined || v <= max + LATE_ALLOWANCE_MS);
+    (max === undefined || v <= max + lateAllowanceMs(obs));
   const span = `${min === undefined ? '' : `at least ${formatDurationMs(min)}`}${min !== undefined && max !== undefined ? ' and ' : ''}${max === undefined ? '' : `at most ${formatDurationMs(max)}`}`;
   return perDelivery(
     'duration',

@@ -5,6 +5,7 @@ import { sendMany } from '../delivery/send-many.js';
 import type { AttemptRecord, DeliveryOptions, DeliveryRecord, SendManyOptions } from '../delivery/types.js';
 import { InvalidOptionError, isCswmError } from '../errors.js';
 import type { EventSchemas } from '../events/custom/registry.js';
+import { watchLoopDelay } from '../util/loop-delay.js';
 import { loadScenario } from './catalog.js';
 import { evaluate } from './expect.js';
 import { summarizeReceived } from './expect-received.js';
@@ -105,6 +106,8 @@ export async function runPrepared(
   const destination = await prepareDestination(scenario, { timeScale, target: options.target });
   let deliveries: DeliveryRecord[] = [];
   let error: ScenarioResult['error'];
+  // How late this process's timers ran during the deliveries: the expectations allow for it.
+  const loopDelay = watchLoopDelay();
   try {
     const summary = await sendMany(payloads, sendOptions(scenario, destination, timeScale, options));
     deliveries = summary.deliveries;
@@ -113,10 +116,17 @@ export async function runPrepared(
     if (!isCswmError(thrown)) throw thrown;
     error = { code: thrown.code, message: thrown.message };
   } finally {
+    loopDelay.stop();
     await destination.close();
   }
   const received = destination.receiver ? summarizeReceived(destination.receiver.deliveries()) : null;
-  const expectations = evaluate(scenario.expect, { deliveries, error, received, timeScale });
+  const expectations = evaluate(scenario.expect, {
+    deliveries,
+    error,
+    received,
+    timeScale,
+    loopDelayMs: loopDelay.maxDelayMs(),
+  });
   const result: ScenarioResult = {
     id: scenario.id,
     title: scenario.title,

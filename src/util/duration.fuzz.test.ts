@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { anyText, FUZZ_SEED, fuzzParams, onlyOwnErrors } from '../../test/hostile/helpers/fuzz.js';
 import { formatDurationMs, parseDurationMs } from './duration.js';
+import { anyText, FUZZ_SEED, fuzzParams, onlyOwnErrors } from './fuzz.test-helpers.js';
 
 describe(`duration parser under fuzzing (seed ${FUZZ_SEED})`, () => {
   it('throws nothing but a CswmError for any text', () => {

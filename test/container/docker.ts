@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { describe, it } from 'vitest';
 import { probeDocker } from '../../src/testing/docker-probe.js';
+import { waitUntil } from '../helpers/wait.js';
 
 /** The image under test: `scripts/ci/build-image.sh` builds it (as .ci/run does before `npm test`). */
 export const CSWM_IMAGE = process.env.CSWM_IMAGE ?? 'crowdsec-webhook-mock:test';
@@ -108,14 +109,15 @@ export function describeWithImage(name: string, body: () => void, missing?: stri
 
 /** Waits until `docker inspect` says the container is healthy; throws with its health log otherwise. */
 export async function waitHealthy(container: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
   let last = '';
-  while (Date.now() < deadline) {
-    last = (await dockerOk(['inspect', '--format', '{{json .State.Health}}', container])).trim();
-    if (last.includes('"Status":"healthy"')) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`waited ${timeoutMs} ms for ${container} to be healthy; last health: ${last}`);
+  await waitUntil(
+    `${container} to be healthy`,
+    async () => {
+      last = (await dockerOk(['inspect', '--format', '{{json .State.Health}}', container])).trim();
+      return last.includes('"Status":"healthy"');
+    },
+    { timeoutMs, everyMs: 250, seen: () => `health ${last}` },
+  );
 }
 
 /** Removes containers and networks, whatever state they are in. */

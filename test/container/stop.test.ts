@@ -7,6 +7,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { waitUntil } from '../helpers/wait.js';
 import {
   CSWM_IMAGE,
   deliveriesSeen,
@@ -26,18 +27,6 @@ interface JournalLine {
   delivered?: number;
   failed?: number;
   interrupted?: number;
-}
-
-async function until(
-  what: string,
-  predicate: () => Promise<boolean> | boolean,
-  timeoutMs: number,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await predicate())) {
-    if (Date.now() > deadline) throw new Error(`waited ${timeoutMs} ms for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 async function exitCode(container: string): Promise<number> {
@@ -102,7 +91,11 @@ describeWithImage('docker stop in the middle of a command', () => {
             .split('\n')
             .filter((l) => l.includes('"type":"delivery"')).length
         : 0;
-    await until('the journal to record 5 deliveries', () => deliveryLines() >= 5, 60_000);
+    await waitUntil('the journal to record 5 deliveries', () => deliveryLines() >= 5, {
+      timeoutMs: 60_000,
+      everyMs: 100,
+      seen: () => `${deliveryLines()} deliveries`,
+    });
 
     const stopped = await docker(['stop', '-t', '2', sender], { timeoutMs: 30_000 });
     expect(stopped.code).toBe(0);
@@ -142,11 +135,10 @@ describeWithImage('docker stop in the middle of a command', () => {
       '--report',
       'json,junit,html',
     ]);
-    await until(
-      'the hanging receiver to hold a probe',
-      async () => (await deliveriesSeen(hanging)) > 0,
-      60_000,
-    );
+    await waitUntil('the hanging receiver to hold a probe', async () => (await deliveriesSeen(hanging)) > 0, {
+      timeoutMs: 60_000,
+      everyMs: 100,
+    });
 
     const stopped = await docker(['stop', '-t', '2', checker], { timeoutMs: 30_000 });
     expect(stopped.code).toBe(0);

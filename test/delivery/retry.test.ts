@@ -1,11 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { deliver } from '../../src/delivery/index.js';
+import { watchLag } from '../helpers/lag.js';
 import { startHttp, statuses, type TestServer } from './servers.js';
 
 const event = {
   metadata: { version: 1, issuer: 'crowdsec.net' },
   details: { event_id: 'e-1', event_type: 'x' },
 };
+// Waits of 1 ms keep the attempts quick; the timeout stays the Console's 30 s (a time scale would
+// shrink it to 30 ms, which a busy machine can miss before it reads a plain answer).
+const FAST = { backoff: { delaysMs: [1] } };
 let server: TestServer | undefined;
 afterEach(async () => {
   await server?.close();
@@ -17,7 +21,7 @@ describe('the retry loop against a loopback receiver', () => {
     'gives up after 5 attempts when the receiver always answers %i',
     async (status) => {
       server = await startHttp(statuses(status));
-      const record = await deliver(event, { url: server.url, allowAnyPort: true, timeScale: 0.001 });
+      const record = await deliver(event, { url: server.url, allowAnyPort: true, ...FAST });
       expect(record.result).toBe('failed');
       expect(record.attempts.map((a) => a.label)).toEqual(Array(5).fill(`status-${status}`));
       expect(server.requests).toHaveLength(5);
@@ -29,7 +33,7 @@ describe('the retry loop against a loopback receiver', () => {
       if (req.url === '/target') res.writeHead(200).end('followed');
       else res.writeHead(302, { location: '/target' }).end();
     });
-    const record = await deliver(event, { url: server.url, allowAnyPort: true, timeScale: 0.001 });
+    const record = await deliver(event, { url: server.url, allowAnyPort: true, ...FAST });
     expect(record.result).toBe('failed');
     expect(record.attempts.map((a) => a.label)).toEqual(Array(5).fill('status-302'));
     expect(server.requests.map((r) => r.path)).toEqual(Array(5).fill('/hook'));
@@ -38,7 +42,7 @@ describe('the retry loop against a loopback receiver', () => {
 
   it('delivers on the third attempt after 503, 503, 200', async () => {
     server = await startHttp(statuses(503, 503, 200));
-    const record = await deliver(event, { url: server.url, allowAnyPort: true, timeScale: 0.001 });
+    const record = await deliver(event, { url: server.url, allowAnyPort: true, ...FAST });
     expect(record.result).toBe('delivered');
     expect(record.attempts.map((a) => a.label)).toEqual(['status-503', 'status-503', 'delivered']);
     expect(server.requests).toHaveLength(3);
@@ -46,14 +50,19 @@ describe('the retry loop against a loopback receiver', () => {
 
   it('waits 1 s, 2 s, 4 s, 8 s between attempts, time-scaled', async () => {
     server = await startHttp(statuses(500));
-    const record = await deliver(event, { url: server.url, allowAnyPort: true, timeScale: 0.02 });
+    const lag = watchLag();
+    const timeScale = 0.02;
+    // Only the waits are under test: the timeout is given unscaled (30 s), not 600 ms.
+    const timeoutMs = 30_000 / timeScale;
+    const record = await deliver(event, { url: server.url, allowAnyPort: true, timeScale, timeoutMs });
+    lag.stop();
     const planned = [20, 40, 80, 160];
     expect(record.attempts.map((a) => a.waitBeforeMs)).toEqual([0, ...planned]);
     for (let i = 1; i < record.attempts.length; i++) {
       const previous = record.attempts[i - 1]!;
       const waited = record.attempts[i]!.startOffsetMs - (previous.startOffsetMs + previous.durationMs);
       expect(waited).toBeGreaterThanOrEqual(planned[i - 1]! - 2);
-      expect(waited).toBeLessThan(planned[i - 1]! + 500);
+      expect(waited).toBeLessThan(planned[i - 1]! + lag.allowanceMs());
     }
   });
 
@@ -82,7 +91,7 @@ describe('the retry loop against a loopback receiver', () => {
     await deliver(event, {
       url: server.url,
       allowAnyPort: true,
-      timeScale: 0.001,
+      ...FAST,
       onAttempt: (attempt) => seen.push([attempt.attempt, server!.requests.length]),
     });
     expect(seen).toEqual([

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { CLI_PATH, runCli } from '../helpers/cli.js';
+import { within } from '../helpers/wait.js';
 import { startHttp, statuses, type TestServer } from './servers.js';
 
 const CANARY = 'canary-Q9x-secret-4417';
@@ -288,9 +289,12 @@ describe('cswm send', () => {
   });
 
   it('stops on SIGINT, marks the in-flight delivery interrupted, prints the summary and exits 1', async () => {
-    server = await startHttp(() => {
-      // never answers
+    let requested: () => void = () => {};
+    const firstRequest = new Promise<void>((resolve) => {
+      requested = resolve;
     });
+    // Never answers: the first delivery stays in flight until the signal.
+    server = await startHttp(() => requested());
     const child = spawn(
       process.execPath,
       [
@@ -311,7 +315,10 @@ describe('cswm send', () => {
     child.stdout.setEncoding('utf8').on('data', (d: string) => {
       stdout += d;
     });
-    for (let i = 0; i < 200 && server.requests.length === 0; i++) await new Promise((r) => setTimeout(r, 25));
+    await within('cswm send to make its first request', firstRequest, { seen: () => stdout }).catch((e) => {
+      child.kill('SIGKILL');
+      throw e;
+    });
     child.kill('SIGINT');
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(code).toBe(1);

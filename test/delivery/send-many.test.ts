@@ -77,11 +77,11 @@ describe('sendMany', () => {
   });
 
   it('interrupts in-flight and remaining deliveries when the signal aborts', async () => {
-    server = await startHttp(() => {
-      // never answers: every attempt stays in flight until aborted
-    });
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 200);
+    // Never answers, so every attempt stays in flight; the abort comes once all 5 are in.
+    server = await startHttp((_req, _res, index) => {
+      if (index === 4) controller.abort();
+    });
     const journalPath = join(dir, 'aborted.ndjson');
     const summary = await sendMany(events(100), {
       url: server.url,
@@ -97,9 +97,11 @@ describe('sendMany', () => {
   });
 
   it('counts the events not yet taken from `total` without reading them', async () => {
-    server = await startHttp(() => {});
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 100);
+    // Aborts once both workers have taken an event and are waiting on an answer that never comes.
+    server = await startHttp((_req, _res, index) => {
+      if (index === 1) controller.abort();
+    });
     let pulled = 0;
     function* counting(): Generator<unknown> {
       for (let i = 0; i < 1000; i++) {

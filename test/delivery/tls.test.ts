@@ -40,7 +40,8 @@ describe('TLS verification', () => {
       allowAnyPort: true,
       ca,
       maxAttempts: 2,
-      timeScale: 0.001,
+      // A quick retry with the real timeout: a handshake can take longer than a scaled 30 ms.
+      backoff: { delaysMs: [1] },
     });
     expect(record.result).toBe('failed');
     expect(record.attempts.map((a) => a.label)).toEqual([label, label]);

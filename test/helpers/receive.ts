@@ -4,6 +4,7 @@
  */
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { CLI_PATH } from './cli.js';
+import { waitUntil } from './wait.js';
 
 export interface ReceiveProcess {
   child: ChildProcessWithoutNullStreams;
@@ -37,13 +38,18 @@ export async function startReceive(args: string[], startMs = 20_000): Promise<Re
     clearTimeout(timer);
     return code;
   };
-  const deadline = Date.now() + startMs;
-  while (Date.now() < deadline) {
-    const match = /(https?:\/\/(?:127\.0\.0\.1|\[::1\]):\d+)/.exec(out);
-    if (match) return { child, url: match[1] as string, stdout: () => out, stderr: () => err, exited, stop };
-    if (child.exitCode !== null) break;
-    await new Promise((r) => setTimeout(r, 25));
+  try {
+    const url = await waitUntil(
+      'cswm receive to print its URL',
+      () => {
+        if (child.exitCode !== null) throw new Error(`cswm receive exited ${child.exitCode}: ${out} ${err}`);
+        return /(https?:\/\/(?:127\.0\.0\.1|\[::1\]):\d+)/.exec(out)?.[1];
+      },
+      { timeoutMs: startMs, seen: () => `${out}${err}` },
+    );
+    return { child, url, stdout: () => out, stderr: () => err, exited, stop };
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
   }
-  child.kill('SIGKILL');
-  throw new Error(`cswm receive did not print its URL: ${out} ${err}`);
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateEvent } from '../../src/events/generator.js';
 import { startReceive } from '../helpers/receive.js';
+import { waitUntil } from '../helpers/wait.js';
 import { runMeasured } from './helpers/run.js';
 import { startPlain } from './servers/plain.js';
 
@@ -16,14 +17,6 @@ import { startPlain } from './servers/plain.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cswm-interrupt-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function until(what: string, predicate: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 interface JournalLine {
   type: 'attempt' | 'delivery' | 'summary';
@@ -58,7 +51,10 @@ describe('cswm send interrupted', () => {
           ].concat(['--attempts', '1', '--journal', journal]),
           { measure: false, timeoutMs: 60_000, onSpawn: (c) => (child = c) },
         );
-        await until('300 deliveries in the journal', () => deliveryLines(journal) >= 300, 30_000);
+        await waitUntil('300 deliveries in the journal', () => deliveryLines(journal) >= 300, {
+          timeoutMs: 30_000,
+          seen: () => `${deliveryLines(journal)} deliveries`,
+        });
         child?.kill(signal);
         const { code, stdout, stderr } = await run;
         expect(code).toBe(1);
@@ -159,7 +155,10 @@ describe('cswm receive stopped under load', () => {
         }
       };
       const load = Promise.all(Array.from({ length: 30 }, (_, w) => worker(w)));
-      await until('200 answers', () => ok.size >= 200, 30_000);
+      await waitUntil('200 answers', () => ok.size >= 200, {
+        timeoutMs: 30_000,
+        seen: () => `${ok.size} answers`,
+      });
       signalledAt = performance.now();
       const code = await receiver.stop(signal);
       stop = true;

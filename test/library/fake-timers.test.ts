@@ -2,6 +2,13 @@ import { describe, expect, it, vi } from 'vitest';
 import { deliver } from '../../src/delivery/deliver.js';
 import { useMockReceiver, withFakeTimers } from '../../src/testing/vitest.js';
 
+/** The real clock, taken before any test fakes it. */
+const REAL = {
+  setTimeout: globalThis.setTimeout,
+  clearTimeout: globalThis.clearTimeout,
+  Date: globalThis.Date,
+};
+
 const EVENT = {
   metadata: { version: 1, issuer: 'crowdsec.net' },
   details: { event_id: 'evt-fake-1', event_type: 'alert_triggered', event_timestamp: '2025-01-01T00:00:00Z' },
@@ -21,11 +28,15 @@ describe('withFakeTimers against a receiver that always answers 503', () => {
   });
 
   it('puts real timers back afterwards', async () => {
-    await withFakeTimers(async () => undefined);
+    await withFakeTimers(async () => {
+      expect(globalThis.setTimeout).not.toBe(REAL.setTimeout);
+    });
     expect(vi.isFakeTimers()).toBe(false);
-    const before = Date.now();
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    expect(Date.now()).toBeGreaterThan(before);
+    expect([globalThis.setTimeout, globalThis.clearTimeout, globalThis.Date]).toEqual([
+      REAL.setTimeout,
+      REAL.clearTimeout,
+      REAL.Date,
+    ]);
   });
 });
 

@@ -8,11 +8,11 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveProfile, type Observation } from '../../src/profile/derive.js';
+import { ctx, obs } from '../../src/profile/observations.test-helpers.js';
 import { checkSenderProfile } from '../../src/profile/read.js';
 import { runCli } from '../helpers/cli.js';
 import { startReceive } from '../helpers/receive.js';
 import { tempDir } from './learn-helpers.js';
-import { ctx, obs } from './observations.js';
 
 const AGENT = 'synthetic-sender/2.0';
 

@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { type ReceiveProcess, startReceive } from '../helpers/receive.js';
+import { waitUntil } from '../helpers/wait.js';
 import { alertEvent, post, response } from './helpers.js';
 
 const CANARY = 'canary-cli-s3cret-91b2';
 
-/** Waits until `predicate(stdout)` holds (bounded). */
-async function waitForOutput(run: ReceiveProcess, predicate: (out: string) => boolean): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline && !predicate(run.stdout())) await new Promise((r) => setTimeout(r, 25));
+/** Waits until the receiver's output shows `text` (output arrives through a pipe, after the answer). */
+function waitForOutput(run: ReceiveProcess, text: string): Promise<boolean> {
+  return waitUntil(`cswm receive to print ${text}`, () => run.stdout().includes(text), { seen: run.stdout });
 }
 
 let running: ReceiveProcess | undefined;
@@ -29,7 +29,7 @@ describe('cswm receive', () => {
     running = run;
     const { url } = run;
     expect(response(await post(`${url}/hook`, alertEvent('cli-1'))).status).toBe(200);
-    await waitForOutput(run, (out) => out.includes('alert_triggered'));
+    await waitForOutput(run, 'alert_triggered');
     expect(await run.stop('SIGTERM')).toBe(0);
     expect(run.stdout()).toMatch(/#1 POST \/hook alert_triggered valid -> 200/);
   });
@@ -40,7 +40,7 @@ describe('cswm receive', () => {
     const { url } = run;
     await post(url, alertEvent('cli-2'), { headers: { 'x-token': CANARY } });
     await post(url, alertEvent('cli-3'), { headers: { 'x-token': 'wrong' } });
-    await waitForOutput(run, (out) => out.includes('cli-3'));
+    await waitForOutput(run, 'cli-3');
     expect(await run.stop('SIGTERM')).toBe(0);
     const lines = run
       .stdout()

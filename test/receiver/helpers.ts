@@ -5,6 +5,7 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { documentedExample } from '../../src/events/schemas.js';
+import { WaitTimeoutError } from '../helpers/wait.js';
 
 /** A documented alert_triggered event with its own event_id. */
 export function alertEvent(eventId: string): Record<string, unknown> {
@@ -120,7 +121,8 @@ export function response(result: PostResult): Extract<PostResult, { ok: true }> 
 
 /**
  * Reads the inbox's Server-Sent Events (`/_cswm/events`, or `path`) while `act` runs once the
- * stream is open, until `done(text)` holds or `timeoutMs` passes; returns the text read either way.
+ * stream is open, until `done(text)` holds; returns the text read. Fails with the text read so
+ * far when `timeoutMs` passes first.
  */
 export function readEvents(
   receiverUrl: string,
@@ -131,23 +133,29 @@ export function readEvents(
 ): Promise<string> {
   return new Promise((resolve, reject) => {
     let text = '';
-    const finish = () => {
+    const end = (outcome: () => void) => {
       clearTimeout(timer);
       req.destroy();
-      resolve(text);
+      outcome();
     };
-    const timer = setTimeout(finish, timeoutMs);
+    const timer = setTimeout(
+      () =>
+        end(() =>
+          reject(
+            new WaitTimeoutError(
+              `waited ${timeoutMs} ms for ${path} to show what the test expects; it read:\n${text}`,
+            ),
+          ),
+        ),
+      timeoutMs,
+    );
     const req = httpRequest(`${receiverUrl}${path}`, { agent: false }, (res) => {
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => {
         text += chunk;
-        if (done(text)) finish();
+        if (done(text)) end(() => resolve(text));
       });
-      act().catch((error: unknown) => {
-        clearTimeout(timer);
-        req.destroy();
-        reject(error);
-      });
+      act().catch((error: unknown) => end(() => reject(error)));
     });
     req.on('error', (error) => {
       clearTimeout(timer);

@@ -1,7 +1,25 @@
-import { request } from 'node:http';
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import { request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { startReceiver } from '../../src/receiver/index.js';
 import { alertEvent, post } from './helpers.js';
+
+/**
+ * Resolves when the server listening on `port` in this process has parsed a request's headers
+ * (Node announces it on the `http.server.request.start` diagnostics channel).
+ */
+function requestStarted(port: number): Promise<void> {
+  return new Promise((resolve) => {
+    const onStart = (message: unknown) => {
+      const { server } = message as { server: Server };
+      if ((server.address() as AddressInfo | null)?.port !== port) return;
+      unsubscribe('http.server.request.start', onStart);
+      resolve();
+    };
+    subscribe('http.server.request.start', onStart);
+  });
+}
 
 describe('graceful shutdown', () => {
   it('lets in-flight requests finish and loses no recorded delivery', async () => {
@@ -32,8 +50,10 @@ describe('graceful shutdown', () => {
       });
       req.on('error', reject);
     });
+    // close() must come once the receiver is reading this request, not before it has seen it.
+    const seen = requestStarted(receiver.port);
     req.write(body.slice(0, 10));
-    await new Promise((r) => setTimeout(r, 100));
+    await seen;
     const closing = receiver.close();
     req.end(body.slice(10));
     expect(await status).toBe(200);

@@ -4,7 +4,7 @@
  */
 import http from 'node:http';
 import https from 'node:https';
-import { setTimeout as delay } from 'node:timers/promises';
+import { waitUntil } from '../helpers/wait.js';
 import type { ZooReceiver } from './process.js';
 
 export type PostResult =
@@ -69,13 +69,12 @@ export function logCount(receiver: ZooReceiver, pattern: RegExp): number {
  * reaches this process through a pipe, possibly after the HTTP answer did.
  */
 export async function waitForLog(receiver: ZooReceiver, pattern: RegExp, count = 1): Promise<void> {
-  const deadline = Date.now() + LOG_DEADLINE_MS;
-  while (logCount(receiver, pattern) < count) {
-    if (Date.now() > deadline) {
-      throw new Error(
-        `${receiver.name} did not print ${pattern} ${count} time(s) in ${LOG_DEADLINE_MS} ms; it printed:\n${receiver.logs()}`,
-      );
-    }
-    await delay(25);
-  }
+  await waitUntil(
+    `${receiver.name} to print ${pattern} ${count} time(s)`,
+    () => logCount(receiver, pattern) >= count,
+    {
+      timeoutMs: LOG_DEADLINE_MS,
+      seen: () => receiver.logs(),
+    },
+  );
 }

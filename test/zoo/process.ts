@@ -9,6 +9,7 @@ import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
+import { waitUntil } from '../helpers/wait.js';
 
 /** What every zoo start function returns. */
 export interface ZooReceiver {
@@ -163,23 +164,26 @@ export class ReceiverStartError extends Error {
  * (with the process's output) when it exits first or the deadline passes.
  */
 export async function waitForReady(proc: StartedProcess, port: number): Promise<void> {
-  const deadline = Date.now() + READY_DEADLINE_MS;
-  while (Date.now() < deadline) {
-    if (proc.exitDescription !== undefined) {
-      const output = proc.logs();
-      throw new ReceiverStartError(
-        `${proc.spec.label} ${proc.exitDescription} before listening on 127.0.0.1:${port}; it printed:\n${output}`,
-        /address already in use|EADDRINUSE/i.test(output),
-      );
-    }
-    if (proc.spec.readyLine.test(proc.logs()) && (await connects(port))) return;
-    await Promise.race([proc.exited, delay(50)]);
+  try {
+    await waitUntil(
+      `${proc.spec.label} to print ${proc.spec.readyLine} and listen on 127.0.0.1:${port}`,
+      async () => {
+        if (proc.exitDescription !== undefined) {
+          const output = proc.logs();
+          throw new ReceiverStartError(
+            `${proc.spec.label} ${proc.exitDescription} before listening on 127.0.0.1:${port}; it printed:\n${output}`,
+            /address already in use|EADDRINUSE/i.test(output),
+          );
+        }
+        return proc.spec.readyLine.test(proc.logs()) && (await connects(port));
+      },
+      { timeoutMs: READY_DEADLINE_MS, everyMs: 50, seen: () => proc.logs() },
+    );
+  } catch (error) {
+    if (error instanceof ReceiverStartError) throw error;
+    await proc.stop();
+    throw new ReceiverStartError((error as Error).message, false);
   }
-  await proc.stop();
-  throw new ReceiverStartError(
-    `${proc.spec.label} did not print ${proc.spec.readyLine} and listen on 127.0.0.1:${port} within ${READY_DEADLINE_MS} ms; it printed:\n${proc.logs()}`,
-    false,
-  );
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ctx, exchange, OK, status } from '../../../test/conformance/exchanges.js';
 import { CHECK_OPTION_DEFAULTS } from '../check-options.js';
+import { ctx, exchange, OK, status } from '../exchanges.test-helpers.js';
 import { rejectsMissing } from './auth.rejects-missing.js';
 import { acceptsCheck } from './delivery.accepts.js';
 import { responseTime } from './delivery.response-time.js';

@@ -2,7 +2,7 @@
  * Observations and derive contexts for the profile's table tests: what the receiver would have
  * seen of a sender, written by hand so the expected profile is exact.
  */
-import type { DeriveContext, Observation } from '../../src/profile/derive.js';
+import type { DeriveContext, Observation } from './derive.js';
 
 export const ctx = (over: Partial<DeriveContext> = {}): DeriveContext => ({
   timeScale: 1,

@@ -1,18 +1,11 @@
 /**
  * Recorded exchanges made by hand, for the pure tests of checks and reporters (no socket).
- * Kept under test/ so it never ships; the unit tests beside the code import it.
+ * A `*.test-helpers.ts` file: beside the tests that use it, left out of the build and the package.
  */
 
-import type {
-  EvalContext,
-  Exchange,
-  Observation,
-  ProbeAuth,
-  ProbePhase,
-  TargetInfo,
-} from '../../src/conformance/types.js';
-import { outcomeLabel } from '../../src/delivery/label.js';
-import type { Outcome } from '../../src/delivery/types.js';
+import { outcomeLabel } from '../delivery/label.js';
+import type { Outcome } from '../delivery/types.js';
+import type { EvalContext, Exchange, Observation, ProbeAuth, ProbePhase, TargetInfo } from './types.js';
 
 export const TARGET: TargetInfo = {
   url: 'https://hooks.example.com/crowdsec',

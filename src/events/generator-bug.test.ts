@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 
 // A realism rule that writes the wrong type stands for any generator bug.
-vi.mock('../../src/events/realism/index.js', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../src/events/realism/index.js')>();
+vi.mock('./realism/index.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('./realism/index.js')>();
   const alert = original.REALISM.alert_triggered;
   return {
     ...original,
@@ -13,7 +13,7 @@ vi.mock('../../src/events/realism/index.js', async (importOriginal) => {
   };
 });
 
-const { generateEvent } = await import('../../src/events/generator.js');
+const { generateEvent } = await import('./generator.js');
 
 describe('a generator bug', () => {
   it('throws an InvalidEventError that is not an input error, never a silently invalid event', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { EVENT_TYPES } from '../../src/events/catalog.js';
-import { documentedExample } from '../../src/events/schemas.js';
-import { parseJsonOrNdjson, validateEvent, validateText } from '../../src/events/validator.js';
+import { EVENT_TYPES } from './catalog.js';
+import { documentedExample } from './schemas.js';
+import { parseJsonOrNdjson, validateEvent, validateText } from './validator.js';
 
 const ENVELOPE = { version: 1, issuer: 'crowdsec.net' };
 

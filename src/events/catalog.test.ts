@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { assertEventType, EVENT_CATALOG, EVENT_TYPES, isEventType } from '../../src/events/catalog.js';
+import { assertEventType, EVENT_CATALOG, EVENT_TYPES, isEventType } from './catalog.js';
 
 const index = JSON.parse(readFileSync(new URL('../../schemas/index.json', import.meta.url), 'utf8')) as {
   events: Record<string, unknown>[];

@@ -3,8 +3,8 @@
  * list of broken relations (empty when the event keeps them all).
  */
 import { isIP } from 'node:net';
-import { ENGINE_VERSIONS, SCENARIOS } from '../../src/events/realism/data.js';
-import { PLACES } from '../../src/events/realism/geo-data.js';
+import { ENGINE_VERSIONS, SCENARIOS } from './realism/data.js';
+import { PLACES } from './realism/geo-data.js';
 
 type Obj = Record<string, unknown>;
 

@@ -4,7 +4,7 @@
  * fast-check prints the seed and the failing path on failure, so a failure replays exactly.
  */
 import fc from 'fast-check';
-import { CswmError } from '../../../src/errors.js';
+import { CswmError } from '../errors.js';
 
 export const FUZZ_SEED = Number(process.env.CSWM_FUZZ_SEED ?? 20_261_127);
 

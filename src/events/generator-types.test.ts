@@ -8,7 +8,7 @@ import {
   exampleEvent,
   generateEvent,
   generateEvents,
-} from '../../src/index.js';
+} from '../index.js';
 
 describe('typed generator results', () => {
   it('types generateEvent by its event type', () => {
