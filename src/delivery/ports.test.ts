@@ -27,8 +27,8 @@ describe('checkDestination', () => {
     );
   });
 
-  it('names the allowed ports and --allow-any-port in the refusal', () => {
-    expect(() => checkDestination('http://h:3000/')).toThrow(/80, 8080, 443, 8443.*--allow-any-port/);
+  it('names the allowed ports and the option that lifts them (not the flag) in the refusal', () => {
+    expect(() => checkDestination('http://h:3000/')).toThrow(/80, 8080, 443, 8443.*`allowAnyPort: true`/);
   });
 
   it('accepts any port with allowAnyPort, and still reports that it is not allowed', () => {
