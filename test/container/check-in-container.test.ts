@@ -12,7 +12,12 @@ import {
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { checkInContainer } from '../../src/testing/testcontainers.js';
 import '../../src/testing/vitest.js';
-import { BROKEN_204_IMAGE, ensureTestImages, REFERENCE_IMAGE } from '../testcontainers/images.js';
+import {
+  BROKEN_204_IMAGE,
+  ensureTestImages,
+  REFERENCE_IMAGE,
+  receiveRequiringToken,
+} from '../testcontainers/images.js';
 import { CSWM_IMAGE, describeWithImage } from './docker.js';
 
 // Both test images log a line once they listen; the wait needs no published port.
@@ -26,15 +31,7 @@ describeWithImage('checkInContainer', () => {
     // credentials, auth.required would fail and keep it under 100).
     const token = 'container-checker-token-8a2f';
     const receiver = new GenericContainer(REFERENCE_IMAGE)
-      .withCommand([
-        'receive',
-        '--host',
-        '0.0.0.0',
-        '--port',
-        '8080',
-        '--require-header',
-        `Authorization: Bearer ${token}`,
-      ])
+      .withCommand(receiveRequiringToken(token))
       .withWaitStrategy(listening);
     const report = await checkInContainer(receiver, {
       port: 8080,

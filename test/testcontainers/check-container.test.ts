@@ -7,7 +7,13 @@ import {
 } from '../../src/testing/testcontainers.js';
 import { captureFailure } from '../helpers/failure.js';
 import '../../src/testing/vitest.js';
-import { BROKEN_204_IMAGE, dockerAvailable, ensureTestImages, REFERENCE_IMAGE } from './images.js';
+import {
+  BROKEN_204_IMAGE,
+  dockerAvailable,
+  ensureTestImages,
+  REFERENCE_IMAGE,
+  receiveRequiringToken,
+} from './images.js';
 
 // Both images are distroless (no shell), so testcontainers' default port probe cannot run in
 // them; any HTTP answer on the port means the receiver listens.
@@ -29,15 +35,7 @@ describe.skipIf(!dockerAvailable)('checkContainer on the reference receiver imag
     const token = 'container-token-3d9e';
     const report = await checkContainer(
       new GenericContainer(REFERENCE_IMAGE)
-        .withCommand([
-          'receive',
-          '--host',
-          '0.0.0.0',
-          '--port',
-          '8080',
-          '--require-header',
-          `Authorization: Bearer ${token}`,
-        ])
+        .withCommand(receiveRequiringToken(token))
         .withWaitStrategy(httpUp(8080)),
       { port: 8080, auth: { type: 'bearer', token } },
     );

@@ -12,6 +12,22 @@ import { probeDocker } from '../../src/testing/docker-probe.js';
 export const REFERENCE_IMAGE = process.env.CSWM_REFERENCE_IMAGE ?? 'cswm-reference:test';
 export const BROKEN_204_IMAGE = process.env.CSWM_BROKEN_204_IMAGE ?? 'cswm-broken-204:test';
 
+/**
+ * The reference receiver's command inside a container: listening on every interface at 8080 and
+ * refusing deliveries without this Bearer token (so a check that sends it can score 100).
+ */
+export function receiveRequiringToken(token: string): string[] {
+  return [
+    'receive',
+    '--host',
+    '0.0.0.0',
+    '--port',
+    '8080',
+    '--require-header',
+    `Authorization: Bearer ${token}`,
+  ];
+}
+
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 // Ryuk (the reaper) comes from a registry; these tests stop every container they start.
