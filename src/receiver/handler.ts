@@ -2,6 +2,7 @@
  * The delivery handler: reads the body, recognises and validates the event, records it, then
  * answers as the fault rules decide (the reference behaviour when none applies).
  */
+import { isUtf8 } from 'node:buffer';
 import type { Response as ExpressResponse, NextFunction, Request } from 'express';
 import { validateEvent } from '../events/validator.js';
 import { redactHeaders } from '../util/redact.js';
@@ -94,6 +95,7 @@ export function createDeliveryHandler(rt: Runtime) {
           authorized,
           response,
           ...(text.length > MAX_RECORDED_BODY_CHARS ? { bodyTruncated: true } : {}),
+          ...(isUtf8(body) ? {} : { bodyNotUtf8: true }),
           ...extra,
         };
         rt.recorder.add(delivery);

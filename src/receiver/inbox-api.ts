@@ -5,6 +5,7 @@
  */
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { recordingLine } from '../recording/format.js';
+import { exactBody } from './recorder.js';
 import { resend } from './resend.js';
 import type { Runtime } from './runtime.js';
 
@@ -62,9 +63,8 @@ function exportNdjson(rt: Runtime, res: Response): void {
     'cache-control': 'no-store',
   });
   for (const d of rt.recorder.list()) {
-    const body = Buffer.from(d.body, 'utf8');
-    const whole = !d.bodyTruncated && body.length === d.bodyBytes;
-    res.write(recordingLine(d, body, whole, d.bodyBytes));
+    const exact = exactBody(d);
+    res.write(recordingLine(d, exact ?? Buffer.from(d.body, 'utf8'), exact !== undefined, d.bodyBytes));
   }
   res.end();
 }

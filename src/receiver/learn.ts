@@ -4,13 +4,14 @@
  * exchange on the socket (arrival, end, whether the sender gave up first, connections open at
  * once). The profile is derived from these observations on demand (src/profile/derive.ts).
  */
-import { createHash } from 'node:crypto';
+
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { bodyFacts } from '../profile/body-form.js';
 import { deriveProfile, type Observation } from '../profile/derive.js';
 import { type LearnPlan, newLearnPlan, nextAnswer, type PlannedAnswer } from '../profile/plan.js';
 import { DEFAULT_PROBES, type Probe, type SenderProfile } from '../profile/types.js';
+import { sha256 } from '../recording/format.js';
 import { redactHeaders } from '../util/redact.js';
 import { version } from '../version.js';
 import type { Decision, RequestFacts } from './faults.js';
@@ -97,7 +98,7 @@ export class Learner {
     res.once('close', end);
     return {
       decide: (facts, body) => {
-        const key = facts.eventId ?? (body.length > 0 ? `sha256:${hash(body)}` : null);
+        const key = facts.eventId ?? (body.length > 0 ? `sha256:${sha256(body).slice(0, 16)}` : null);
         pending.planned = nextAnswer(this.#plan, { key, path: facts.path });
         return this.#toDecision(pending.planned);
       },
@@ -191,10 +192,6 @@ export class Learner {
     });
     for (const listener of this.#listeners) listener();
   }
-}
-
-function hash(body: Buffer): string {
-  return createHash('sha256').update(body).digest('hex').slice(0, 16);
 }
 
 /** The answer in the delivery engine's words: `status-503`, or the fault's name. */

@@ -194,3 +194,14 @@ function notify(listeners: Set<Listener>, delivery: RecordedDelivery): void {
     }
   }
 }
+
+/**
+ * The received bytes, when the record holds them exactly (not cut, valid UTF-8, not past the
+ * read cap); undefined when it holds only an approximation, which neither a re-send nor an
+ * export may pass off as what was sent.
+ */
+export function exactBody(delivery: RecordedDelivery): Buffer | undefined {
+  if (delivery.bodyTruncated || delivery.bodyNotUtf8) return undefined;
+  const body = Buffer.from(delivery.body, 'utf8');
+  return body.length === delivery.bodyBytes ? body : undefined;
+}

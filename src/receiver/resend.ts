@@ -7,6 +7,7 @@
 import type { Auth } from '../delivery/types.js';
 import { isCswmError } from '../errors.js';
 import { scrubSecrets } from '../util/redact.js';
+import { exactBody } from './recorder.js';
 import type { Runtime } from './runtime.js';
 
 /** What `POST /_cswm/resend` answers: a status and a JSON body. */
@@ -35,11 +36,11 @@ export async function resend(rt: Runtime, input: unknown): Promise<ResendReply> 
   const delivery = rt.recorder.get(request.seq);
   if (!delivery)
     return fail(404, `no recorded delivery #${request.seq} (it may have been cleared or dropped)`);
-  const body = Buffer.from(delivery.body, 'utf8');
-  if (delivery.bodyTruncated || body.length !== delivery.bodyBytes) {
+  const body = exactBody(delivery);
+  if (!body) {
     return fail(
       409,
-      `delivery #${request.seq} was kept only in part (${delivery.bodyBytes} bytes received); record with cswm receive --record and replay the file with cswm send`,
+      `delivery #${request.seq} was not kept exactly (${delivery.bodyBytes} bytes received${delivery.bodyNotUtf8 ? ', not valid UTF-8' : ''}); record with cswm receive --record and replay the file with cswm send`,
     );
   }
   const [{ planDelivery }, { runDelivery }] = await Promise.all([

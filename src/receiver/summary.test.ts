@@ -163,11 +163,21 @@ describe('summarizeEvent: payloads that break their schema, and things that are 
     expect(summarizeEvent(payload)).toBe(sentence);
   });
 
-  it('cuts a long field, and the sentence, short', () => {
+  it('cuts a long field short', () => {
     const long = 'x'.repeat(500);
     const sentence = summarizeEvent(example('security_engine_offline', { name: long }));
-    expect(sentence.length).toBeLessThanOrEqual(200);
-    expect(sentence).toContain('…');
+    expect(sentence).toContain('x…');
+    expect(sentence).not.toContain(long);
+  });
+
+  it('cuts the sentence at 200 characters when its fields, each cut, still make it longer', () => {
+    const long = 'y'.repeat(300);
+    const alert = example('alert_triggered') as { details: { source: Record<string, unknown> } };
+    Object.assign(alert.details.source, { value: long, scope: `range${long}`, as_name: long });
+    Object.assign(alert.details, { scenario: long });
+    const sentence = summarizeEvent(alert);
+    expect(sentence).toHaveLength(200);
+    expect(sentence.endsWith('…')).toBe(true);
   });
 
   it('never throws, and names the event, for generated events of every type', () => {

@@ -109,6 +109,11 @@ export interface RecordedDelivery extends DeliveryFacts {
   response: ReceiverResponse;
   /** True when `body` was cut at 1 MiB. */
   bodyTruncated?: boolean;
+  /**
+   * True when the bytes received are not valid UTF-8: `body` holds them decoded with
+   * replacement characters, so it is not what was sent (a recording file keeps the bytes).
+   */
+  bodyNotUtf8?: boolean;
 }
 
 export interface Receiver {

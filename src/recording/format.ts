@@ -56,7 +56,10 @@ export interface RecordingLine extends DeliveryFacts {
   bodyBytes: number;
   /** SHA-256 of the exact body (hex): what a replay checks before sending. */
   bodySha256: string;
-  /** True when the body kept here is not the whole body (over the receiver's limit): not replayable. */
+  /**
+   * True when the body kept here is not exactly the body received (cut at the receiver's limit,
+   * or bytes that were not UTF-8 exported from the inbox's text): not replayable.
+   */
   bodyTruncated?: true;
 }
 
@@ -126,7 +129,7 @@ export function replayBodyOf(value: unknown): ReplayBody | string {
     return `is not a recorded delivery (its "format" is not "${RECORDING_FORMAT}")`;
   const line = value as Partial<RecordingLine>;
   if (line.bodyTruncated) {
-    return `holds only the start of its body (${line.bodyBytes ?? '?'} bytes were received), so it cannot be replayed exactly; record with cswm receive --record to keep whole bodies`;
+    return `does not hold the exact body (${line.bodyBytes ?? '?'} bytes were received, kept only in part or as text), so it cannot be replayed exactly; record with cswm receive --record to keep exact bodies`;
   }
   let bytes: Buffer;
   if (typeof line.body === 'string') bytes = Buffer.from(line.body, 'utf8');

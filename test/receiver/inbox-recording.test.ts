@@ -39,6 +39,23 @@ describe('GET /_cswm/deliveries?format=ndjson', () => {
     expect(JSON.parse(lines[0]?.body ?? '')).toEqual(alertEvent('x-1'));
   });
 
+  it('marks a body that was not UTF-8 as not exact, even when its text has as many bytes', async () => {
+    // F0 9F 98 41: a 4-byte sequence cut short, then "A". Decoded it is U+FFFD "A", which is
+    // 4 bytes again but other bytes: only the bytes themselves say the text is not the body.
+    const r = await receiver({ allowAnyPort: true });
+    await post(`${r.url}/hook`, Buffer.from([0xf0, 0x9f, 0x98, 0x41]));
+    const [line] = response(await get(`${r.url}/_cswm/deliveries?format=ndjson`))
+      .body.trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { bodyBytes: number; bodyTruncated?: boolean });
+    expect(line).toMatchObject({ bodyBytes: 4, bodyTruncated: true });
+    const body = { seq: 1, url: `${r.url}/copy` };
+    const res = response(await post(`${r.url}/_cswm/resend`, body, { headers: json }));
+    expect(res.status).toBe(409);
+    expect(res.body).toContain('not valid UTF-8');
+    expect(r.deliveries()).toHaveLength(1);
+  });
+
   it('still answers the JSON list without the format', async () => {
     const r = await receiver();
     const res = response(await get(`${r.url}/_cswm/deliveries`));

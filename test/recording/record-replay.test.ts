@@ -162,7 +162,7 @@ describe('replay refusals', () => {
       const run = await runCli(['send', file, '--url', `${b.url}/hook`, '--allow-any-port']);
       expect(run.code).toBe(2);
       expect(run.stderr.trim().split('\n')).toHaveLength(1);
-      expect(run.stderr).toContain('holds only the start of its body');
+      expect(run.stderr).toContain('does not hold the exact body');
       const seen = JSON.parse(response(await get(`${b.url}/_cswm/deliveries`)).body) as {
         deliveries: unknown[];
       };

@@ -133,7 +133,7 @@ export function detailView(kit: PageKit, json: JsonView) {
     const meta = el(
       'p',
       { class: 'meta' },
-      `#${d.seq} · ${d.method} ${d.path} · ${time(d.receivedAt, true)} · ${bytes(d.body.length)}${d.bodyTruncated ? ' (cut at 1 MiB)' : ''}${d.form ? ` · ${d.form}` : ''}`,
+      `#${d.seq} · ${d.method} ${d.path} · ${time(d.receivedAt, true)} · ${bytes(d.bodyBytes)}${d.bodyTruncated ? ' (cut at 1 MiB)' : ''}${d.form ? ` · ${d.form}` : ''}`,
     );
     const view = json.view(d.body, d.payload, d.valid ? [] : d.errors);
     const validation = d.valid
