@@ -3,11 +3,13 @@
  * required credentials, the TLS mode and the proxy's upstream. Every mistake is an input error
  * (exit 2) saying what is allowed.
  */
+
 import { InvalidOptionError } from '../../errors.js';
 import { TLS_MODES, type TlsMode } from '../../receiver/certs.js';
 import { isNamedFault, NAMED_FAULTS, namedFault } from '../../receiver/faults.js';
 import type { Fault, FaultRule, ReceiverAuth } from '../../receiver/types.js';
 import { parseDurationMs } from '../../util/duration.js';
+import { redactUrl } from '../../util/redact.js';
 import { parseHeader, parseUserPass, shown } from '../options.js';
 
 /**
@@ -146,7 +148,9 @@ export function parseUpstream(text: string): string {
   try {
     url = new URL(text);
   } catch {
-    throw new InvalidOptionError(`--proxy: ${shown(text)} is not a URL (e.g. http://127.0.0.1:3000/webhook)`);
+    throw new InvalidOptionError(
+      `--proxy: ${shown(redactUrl(text))} is not a URL (e.g. http://127.0.0.1:3000/webhook)`,
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new InvalidOptionError(`--proxy: scheme ${url.protocol} is not allowed (allowed: http, https)`);

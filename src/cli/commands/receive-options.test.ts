@@ -6,7 +6,8 @@ import {
   parseRequireHeader,
   parseRespond,
   parseTlsMode,
-} from '../cli/commands/receive-options.js';
+  parseUpstream,
+} from './receive-options.js';
 
 function codeOf(fn: () => unknown): string | undefined {
   try {
@@ -85,5 +86,17 @@ describe('auth and TLS flags', () => {
   it('knows the TLS modes', () => {
     expect(parseTlsMode('untrusted-ca')).toBe('untrusted-ca');
     expect(codeOf(() => parseTlsMode('broken'))).toBe('ERR_INVALID_OPTION');
+  });
+});
+
+describe('parseUpstream', () => {
+  it('takes an http or https URL', () => {
+    expect(parseUpstream('http://127.0.0.1:3000/webhook')).toBe('http://127.0.0.1:3000/webhook');
+    expect(codeOf(() => parseUpstream('ftp://127.0.0.1/'))).toBe('ERR_INVALID_OPTION');
+  });
+
+  it('never repeats the password of a URL it cannot parse', () => {
+    expect(() => parseUpstream('http://u:supersecret@[::1')).toThrow(/not a URL/);
+    expect(() => parseUpstream('http://u:supersecret@[::1')).not.toThrow(/supersecret/);
   });
 });
