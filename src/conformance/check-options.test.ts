@@ -39,6 +39,14 @@ describe('resolveCheckOptions', () => {
       /sizesBytes: \[1000,500\] is not allowed \(allowed: whole numbers of bytes, ascending/,
     ],
     [{ 'delivery.response-time': { p95LimitMs: -1 } }, /p95LimitMs: -1 is not allowed/],
+    [
+      { 'payload.large': { sizesBytes: [32768] } },
+      /largest of sizesBytes \(32768\) is under requiredBytes \(1000000\)/,
+    ],
+    [
+      { 'payload.large': { requiredBytes: 2_000_000 } },
+      /largest of sizesBytes \(1100000\) is under requiredBytes/,
+    ],
     [{ 'load.burst': 5 }, /\['load\.burst'\]: expected an object/],
     [[], /expected an object of options by check id/],
   ])('refuses %j with ERR_INVALID_OPTION, naming what is allowed', (given, message) => {

@@ -55,8 +55,8 @@ export interface BurstOptions {
 /** Options of `payload.large`. */
 export interface LargeOptions {
   /**
-   * The body sizes to send, ascending, in bytes (each am_i_under_attack grown to about that
-   * size); sending stops at the first one not accepted.
+   * The body sizes to send, ascending, in bytes (each am_i_under_attack grown to exactly that
+   * size); sending stops at the first one not accepted. The largest must reach `requiredBytes`.
    * @default [32768, 70000, 110000, 500000, 1000000, 1100000]
    */
   sizesBytes: number[];
@@ -172,6 +172,13 @@ export function resolveCheckOptions(given: unknown): Record<string, object> {
     }
     const defined = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
     resolved[id] = { ...resolved[id], ...defined };
+  }
+  // A pass says "accepted everything up to requiredBytes": a size that is never sent cannot pass.
+  const large = resolved['payload.large'] as LargeOptions;
+  if ((large.sizesBytes.at(-1) ?? 0) < large.requiredBytes) {
+    throw new InvalidOptionError(
+      `checkOptions['payload.large']: the largest of sizesBytes (${large.sizesBytes.at(-1)}) is under requiredBytes (${large.requiredBytes}); send a size of at least requiredBytes, or lower it`,
+    );
   }
   return resolved;
 }

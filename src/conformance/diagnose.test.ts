@@ -78,6 +78,40 @@ describe('diagnose: advice chosen from what came back', () => {
     expect(nginx.advice).toContain('client_max_body_size');
   });
 
+  it.each([
+    [
+      'Express behind nginx (its page, nginx Server header)',
+      'PayloadTooLargeError: request entity too large',
+      'nginx/1.22.1',
+      "express.json({ limit: '1mb' })",
+    ],
+    [
+      'Express with a JSON error handler',
+      '{"type":"entity.too.large","message":"request entity too large"}',
+      '',
+      "express.json({ limit: '1mb' })",
+    ],
+    [
+      'Fastify',
+      '{"statusCode":413,"code":"FST_ERR_CTP_BODY_TOO_LARGE","error":"Payload Too Large","message":"Request body is too large"}',
+      '',
+      'Fastify: the bodyLimit option',
+    ],
+    ['nginx with an empty body', '', 'nginx', 'client_max_body_size'],
+    [
+      'Apache',
+      '<title>413 Request Entity Too Large</title><p>The requested resource does not allow request data</p>',
+      'Apache/2.4.57',
+      null,
+    ],
+    ['an unknown JSON error behind nginx', '{"error":"too big"}', 'nginx', null],
+  ])('names the setting only when the refusal says who refused: %s', (_who, body, server, setting) => {
+    const cause = diagnose(exchange(status(413), { body, headers: { server } }), target());
+    const named = ['express.json', 'Fastify', 'client_max_body_size'].filter((s) => cause.advice.includes(s));
+    expect(named).toEqual(setting === null ? [] : [named[0]]);
+    if (setting !== null) expect(cause.advice).toContain(setting);
+  });
+
   it('says how long the timeout was and, on a scaled run, the Console figure', () => {
     const real = diagnose(exchange({ type: 'timeout' }), target());
     const scaled = diagnose(exchange({ type: 'timeout' }), target({ timeoutMs: 300, timeScale: 0.01 }));

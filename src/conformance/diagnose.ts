@@ -16,7 +16,7 @@ import {
 import { attemptOf } from './exchange.js';
 import type { Exchange, TargetInfo } from './types.js';
 
-export { LARGEST_PLAUSIBLE_EVENT_BYTES, timeoutWords } from '../delivery/diagnose.js';
+export { timeoutWords } from '../delivery/diagnose.js';
 export type { Hint };
 
 const subjectOf = (x: Exchange): Subject => ({

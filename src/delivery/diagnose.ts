@@ -255,19 +255,24 @@ function statusCause(x: Subject, target: DiagnosisContext, status: number, hint?
   };
 }
 
+/**
+ * The setting to raise, named only when the refusal says who refused: the error page's own
+ * words first (Express behind nginx answers with nginx's Server header but Express's page), the
+ * Server header only when the body is empty; nothing for anyone else (Apache, a CDN, a WAF).
+ */
+function bodyLimitSetting(body: string, server: string): string {
+  if (/PayloadTooLargeError|entity\.too\.large/.test(body))
+    return " (Express / body-parser: express.json({ limit: '1mb' }))";
+  if (/FST_ERR_CTP_BODY_TOO_LARGE/.test(body)) return ' (Fastify: the bodyLimit option)';
+  if (/<center>nginx/i.test(body) || (body.trim() === '' && /^nginx/i.test(server)))
+    return ' (nginx: client_max_body_size 1m or more)';
+  return '';
+}
+
 /** A body-size refusal; `accepted` is the largest size that got 200, when known. */
 export function bodyLimitCause(x: Subject, sizes: { refusedBytes: number; acceptedBytes?: number }): Cause {
   const status = x.attempt.status;
-  const body = bodyExcerpt(x) ?? '';
-  const server = x.attempt.responseHeaders?.server ?? '';
-  const where =
-    /request entity too large/i.test(body) && !/nginx/i.test(`${body} ${server}`)
-      ? " (Express / body-parser: express.json({ limit: '1mb' }))"
-      : /nginx/i.test(`${body} ${server}`)
-        ? ' (nginx: client_max_body_size 1m or more)'
-        : /FST_ERR_CTP_BODY_TOO_LARGE|body is too large/i.test(body)
-          ? ' (Fastify: the bodyLimit option)'
-          : '';
+  const where = bodyLimitSetting(x.attempt.responseSnippet ?? '', x.attempt.responseHeaders?.server ?? '');
   const accepted =
     sizes.acceptedBytes === undefined
       ? ''
@@ -372,7 +377,7 @@ export function diagnose(x: Subject, target: DiagnosisContext, hint?: Hint): Cau
         id: 'timeout',
         summary: `no complete answer within ${timeoutWords(target)}${hint ? ` to ${hint.what}` : ''}`,
         advice:
-          'answer first (200 as soon as the event is read), then do the slow work afterwards in a queue or a background task',
+          'answer first (200 as soon as the event is read), then do the slow work afterwards in a queue or a background task; if the receiver never logged the request, something between (a firewall or security group dropping the connection) is the cause: open the port to the Console',
         consequence: consoleAfter(x),
       };
     case 'tls':
