@@ -36,6 +36,24 @@ describe('diagnose: advice chosen from what came back', () => {
     expect(cause.advice).toContain('does not follow redirects');
   });
 
+  it('reads a refusal of varied content as about the content once a plain event went through', () => {
+    const hint = { what: 'events with an unknown property', fix: 'ignore properties you do not know' };
+    const after = target({ auth: 'bearer', plainAccepted: true });
+    for (const code of [401, 403, 404, 405, 415]) {
+      const cause = diagnose(exchange(status(code)), after, hint);
+      expect(cause.summary, String(code)).toBe(`refused events with an unknown property with ${code}`);
+      expect(cause.advice).toContain('ignore properties you do not know');
+      expect(cause.advice).toContain('not the route or the credentials');
+    }
+    // Without the plain event, or without the varied content, the status keeps its own reading.
+    expect(diagnose(exchange(status(403)), target({ auth: 'bearer' }), hint).id).toBe('credentials-refused');
+    expect(diagnose(exchange(status(403)), after).id).toBe('credentials-refused');
+    expect(diagnose(exchange(status(413)), after, hint).id).toBe('body-limit');
+    expect(diagnose(exchange(status(429)), after, hint).summary).toContain('rate limited');
+    // A probe that itself went without credentials is judged as one.
+    expect(diagnose(exchange(status(401), { auth: 'none' }), after, hint).id).not.toBe('answers-401');
+  });
+
   it('tells a refused credential apart from a missing one', () => {
     const refused = diagnose(exchange(status(401)), target({ auth: 'bearer' }));
     const missing = diagnose(exchange(status(401)), target({ auth: 'none' }));

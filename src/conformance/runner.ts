@@ -137,13 +137,15 @@ function evaluateAll(
     (a, b) => a.startMs - b.startMs,
   );
   const causes = new Map<string, Cause>();
+  // Refusals after an accepted baseline are judged knowing the route and credentials work.
+  const judged = baseline && isAccepted(baseline) ? { ...target, plainAccepted: true } : target;
   const reports = planned.map((p) => {
     if (p.blockedBy) return blockedReport(p.check, p.blockedBy);
     const outcome: CheckOutcome =
       p.plan.type === 'skip'
         ? { result: 'skip', reason: p.plan.reason }
         : p.check.evaluate(
-            { target, exchanges: p.exchanges, all, observation: p.observation, baseline },
+            { target: judged, exchanges: p.exchanges, all, observation: p.observation, baseline },
             p.options,
           );
     const cause = causeOf(p.check, outcome);

@@ -110,6 +110,8 @@ export interface TargetInfo {
   consoleTimeoutMs: number;
   timeScale: number;
   hasObserver: boolean;
+  /** Set for evaluation once the baseline was accepted (see DiagnosisContext.plainAccepted). */
+  plainAccepted?: boolean;
 }
 
 /** What a check's planner may use. */

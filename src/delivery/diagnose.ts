@@ -49,6 +49,12 @@ export interface DiagnosisContext {
   timeScale: number;
   /** The certificate the host presented, when it is https and one was read. */
   certificate?: CertificateInfo;
+  /**
+   * True once a plain event to the same URL with the configured credentials was accepted (a
+   * conformance run's baseline): then a refusal of a probe that varied the content (a `Hint`)
+   * with those credentials is about the content, whatever its status says of routes or tokens.
+   */
+  plainAccepted?: boolean;
 }
 
 /** The largest event the Console plausibly sends; body limits below it lose events (README). */
@@ -180,6 +186,24 @@ function statusCause(x: Subject, target: DiagnosisContext, status: number, hint?
       advice: location
         ? `configure the Console with the final URL (${location}), or answer 200 at this one: the Console does not follow redirects`
         : 'answer 200 at this URL: the Console does not follow redirects',
+      consequence,
+    };
+  }
+  // 413 and 429 say what they mean; other refusals of varied content, after a plain event went
+  // through, are about the content (a WAF's 403, a 404 from a router by event type).
+  if (
+    hint &&
+    target.plainAccepted &&
+    x.credentials === 'configured' &&
+    status >= 400 &&
+    status < 500 &&
+    status !== 413 &&
+    status !== 429
+  ) {
+    return {
+      id,
+      summary: `refused ${hint.what} with ${status}${quote(body)}`,
+      advice: `${hint.fix}; the same URL and credentials took a plain event, so it is this content that was refused, not the route or the credentials`,
       consequence,
     };
   }
