@@ -60,6 +60,17 @@ describe('the learn plan', () => {
     ]);
   });
 
+  it('remembers no event past the probes, however many arrive', () => {
+    const plan = newLearnPlan(['retry', 'accept']);
+    for (let i = 0; i < 1000; i++) nextAnswer(plan, { key: `e${i}`, path: '/' });
+    expect(plan.byKey.size).toBe(2);
+    expect(nextAnswer(plan, { key: 'e999', path: '/' })).toMatchObject({
+      answer: { type: 'reference' },
+      probe: 'none',
+    });
+    expect(nextAnswer(plan, { key: 'e0', path: '/' })).toMatchObject({ probe: 'retry', attempt: 2 });
+  });
+
   it('gives a request without a body the reference answer and no probe', () => {
     const plan = newLearnPlan(['retry']);
     expect(nextAnswer(plan, { key: null, path: '/' })).toMatchObject({

@@ -24,12 +24,12 @@ export interface PlannedAnswer {
   /** The event's key; for a followed redirect, the key of the event that was redirected. */
   key: string | null;
   probe: Probe | 'none' | 'redirect-target';
-  /** 1-based attempt of this event (0 for a redirect follow-up). */
+  /** 1-based attempt of this event (0 when not counted: a redirect follow-up, an event past the probes). */
   attempt: number;
 }
 
 interface KeyState {
-  probe: Probe | 'none';
+  probe: Probe;
   attempts: number;
 }
 
@@ -67,8 +67,13 @@ export function nextAnswer(plan: LearnPlan, req: { key: string | null; path: str
   if (req.key === null) return { answer: { type: 'reference' }, key: null, probe: 'none', attempt: 1 };
   let state = plan.byKey.get(req.key);
   if (!state) {
-    state = { probe: plan.probes[plan.assigned] ?? 'none', attempts: 0 };
-    if (state.probe !== 'none') plan.assigned++;
+    const probe = plan.probes[plan.assigned];
+    // Past the probes, events are neither probed nor remembered: the plan stays as small as
+    // its probe list however long the learner listens.
+    if (probe === undefined)
+      return { answer: { type: 'reference' }, key: req.key, probe: 'none', attempt: 0 };
+    state = { probe, attempts: 0 };
+    plan.assigned++;
     plan.byKey.set(req.key, state);
   }
   state.attempts++;
@@ -92,7 +97,5 @@ export function nextAnswer(plan: LearnPlan, req: { key: string | null; path: str
     }
     case 'accept':
       return planned({ type: 'status', status: 200 });
-    case 'none':
-      return planned({ type: 'reference' });
   }
 }
