@@ -107,7 +107,7 @@ function got(data: unknown): string {
 }
 
 /** `/details/watchers/0/total_signals` -> `$.details.watchers[0].total_signals`. */
-export function toJsonPath(instancePath: string): string {
+function toJsonPath(instancePath: string): string {
   if (instancePath === '') return '$';
   return `$${instancePath
     .slice(1)

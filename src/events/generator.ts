@@ -7,7 +7,7 @@ import { randomInt } from 'node:crypto';
 import { InvalidEventError, InvalidOptionError, UnknownEventTypeError } from '../errors.js';
 import { type Build, compileBuilder } from './builder.js';
 import { catalogEntry, EVENT_TYPES, type EventType, isEventType } from './catalog.js';
-import { type EventSchemas, type Internals, internalsOf } from './custom/registry.js';
+import { type EventSchemas, type Internals, internalsOf, knownTypes } from './custom/registry.js';
 import { formOf, type PayloadForm, wrap } from './payload.js';
 import { mixSeed, Rng } from './random.js';
 import { REALISM } from './realism/index.js';
@@ -119,11 +119,6 @@ function startRun(options: GenerateOptions): Run {
 export function resolveTypes(type: string, schemas: EventSchemas | undefined): string[] {
   if (type === 'all') return knownTypes(schemas);
   return [resolveType(type, schemas)];
-}
-
-/** The 15 documented types, then the custom ones that are not overrides. */
-function knownTypes(schemas: EventSchemas | undefined): string[] {
-  return [...EVENT_TYPES, ...(schemas?.types ?? []).filter((t) => !isEventType(t))];
 }
 
 /** `type` when it is documented or custom; else throws ERR_UNKNOWN_EVENT_TYPE listing the valid ones. */

@@ -10,7 +10,7 @@ import addFormatsModule from 'ajv-formats';
 import { type ParsedRecord, parseJsonOrNdjson } from '../util/ndjson.js';
 import { err, explainErrors, type ValidationError } from './ajv-errors.js';
 import { EVENT_TYPES, type EventType, isEventType } from './catalog.js';
-import { type EventSchemas, internalsOf } from './custom/registry.js';
+import { type EventSchemas, internalsOf, knownTypes } from './custom/registry.js';
 import { eventIdOf, eventTypeOf, formOf, type PayloadForm } from './payload.js';
 import { type JsonSchema, schemaOf, wrappedBlockingSafeIpSchema } from './schemas.js';
 
@@ -95,7 +95,7 @@ export function validateEvent(payload: unknown, options: ValidateOptions = {}): 
     result.errors = custom.validate(payload);
     result.valid = result.errors.length === 0;
   } else if (!isEventType(eventType)) {
-    const known = [...EVENT_TYPES, ...(options.schemas?.types ?? [])];
+    const known = knownTypes(options.schemas);
     const what = options.schemas ? 'documented or given' : 'documented';
     result.errors.push(
       err(typePath, 'const', `unknown event_type "${eventType}" (${what}: ${known.join(', ')})`, ''),

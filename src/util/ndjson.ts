@@ -206,7 +206,7 @@ function firstContentLine(text: string): { line: number; text: string } | undefi
  * `Expected ':' after property name (column 6)`. `error` is what parsing the trimmed line
  * threw, `raw` the line as it was (columns count its leading blanks). The caller names the line.
  */
-export function jsonLineError(error: unknown, raw: string): string {
+function jsonLineError(error: unknown, raw: string): string {
   const indent = raw.length - raw.trimStart().length;
   return describe(error, raw.trim(), (_, column) => `column ${indent + column}`);
 }

@@ -6,8 +6,8 @@ import { stat } from 'node:fs/promises';
 import { eventMetaOf } from '../../delivery/meta.js';
 import { RawEvent } from '../../delivery/send-many.js';
 import { CswmError, InvalidEventError, UnknownEventTypeError, UnreadableFileError } from '../../errors.js';
-import { EVENT_TYPES, isEventType } from '../../events/catalog.js';
-import type { EventSchemas } from '../../events/custom/registry.js';
+import { isEventType } from '../../events/catalog.js';
+import { type EventSchemas, knownTypes } from '../../events/custom/registry.js';
 import { validateEvent } from '../../events/validator.js';
 import { fileLines, jsonError, readText, shapeOf, textLines } from '../../util/ndjson.js';
 
@@ -56,8 +56,7 @@ export async function loadSource(source: string, options: SourceOptions): Promis
   } catch (error) {
     if (error instanceof CswmError) throw error;
     if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !/[./\\]/.test(source)) {
-      const custom = (options.schemas?.types ?? []).filter((t) => !isEventType(t));
-      throw new UnknownEventTypeError(source, [...EVENT_TYPES, ...custom, 'all']);
+      throw new UnknownEventTypeError(source, [...knownTypes(options.schemas), 'all']);
     }
     throw new UnreadableFileError(source, (error as NodeJS.ErrnoException).code ?? 'unreadable', {
       cause: error,

@@ -22,7 +22,7 @@ import { ajvFor, DRAFT_URIS, type SchemaDraft } from './ajv.js';
 export type SchemaLayout = 'envelope' | 'details' | 'flat';
 
 /** The keyword that marks a schema as flat, and its value. */
-export const FLAT_KEYWORD = 'x-cswm-form';
+const FLAT_KEYWORD = 'x-cswm-form';
 
 /** Event type names: lower case, digits, `_` and `-`, as the Console's (they become check ids). */
 const TYPE_NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/;

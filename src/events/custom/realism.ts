@@ -163,7 +163,7 @@ function matchesPattern(text: string, pattern: string): boolean {
 }
 
 /** True when the schema node allows `value` as far as this field's own keywords say. */
-export function fits(value: unknown, schema: Node): boolean {
+function fits(value: unknown, schema: Node): boolean {
   if ('const' in schema) return false;
   if (Array.isArray(schema.enum) && !schema.enum.includes(value)) return false;
   if (typeof value === 'string') {

@@ -6,6 +6,7 @@
  */
 import { InvalidOptionError } from '../../errors.js';
 import type { ValidationError } from '../ajv-errors.js';
+import { EVENT_TYPES, isEventType } from '../catalog.js';
 import type { PayloadForm } from '../payload.js';
 import type { SceneContext } from '../realism/types.js';
 import type { SchemaDraft } from './ajv.js';
@@ -68,4 +69,9 @@ export function internalsOf(schemas: EventSchemas): Internals {
     );
   }
   return internals;
+}
+
+/** The types a run knows, for messages: the 15 documented ones, then the custom ones that are not overrides. */
+export function knownTypes(schemas: EventSchemas | undefined): string[] {
+  return [...EVENT_TYPES, ...(schemas?.types ?? []).filter((t) => !isEventType(t))];
 }

@@ -49,6 +49,13 @@ describe('loadEventSchemas', () => {
     expect(event.metadata).toEqual({ version: 1, issuer: 'crowdsec.net' });
     expect(event.details.event_type).toBe('license_quota_reached');
     expect(validateEvent(event, { schemas }).valid).toBe(true);
+    // An unknown type's message lists each known type once: the override is not a new type.
+    const unknown = validateEvent(
+      { ...event, details: { ...event.details, event_type: 'nope' } },
+      { schemas },
+    );
+    const listed = /\(documented or given: (.*)\)/.exec(unknown.errors[0]?.message ?? '')?.[1]?.split(', ');
+    expect(listed?.filter((t) => t === 'alert_triggered')).toEqual(['alert_triggered']);
     // The constant is required: a payload without it cannot be this type.
     delete event.details.event_type;
     expect(validateEvent(event, { schemas }).valid).toBe(false);
