@@ -45,7 +45,7 @@ describe('the recording format', () => {
   });
 
   it.each([
-    ['cut', (l: Record<string, unknown>) => ({ ...l, bodyTruncated: true }), 'only the start'],
+    ['cut', (l: Record<string, unknown>) => ({ ...l, bodyTruncated: true }), 'does not hold the exact body'],
     ['edited', (l: Record<string, unknown>) => ({ ...l, body: '{"a":2}' }), 'bodySha256'],
     ['without a body', (l: Record<string, unknown>) => ({ ...l, body: undefined }), 'neither'],
     ['of another format', (l: Record<string, unknown>) => ({ ...l, format: 'x' }), 'not a recorded delivery'],

@@ -64,9 +64,9 @@ export interface RecordingLine extends DeliveryFacts {
 }
 
 /**
- * One line of a recording, newline included. `body` is the exact bytes received; `complete`
- * is false when they are only the start of the body (then the line says so and a replay
- * refuses it).
+ * One line of a recording, newline included. `body` is the bytes kept; `complete` is false
+ * when they are not exactly the body received (only its start, or text decoded from bytes that
+ * were not UTF-8): then the line says so and a replay refuses it.
  *
  * @example recordingLine(delivery, Buffer.from('{"a":1}'), true) // '{"format":"cswm-recorded-delivery/1",...}\n'
  */
